@@ -1,0 +1,177 @@
+import { createSign, randomBytes } from 'crypto';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	cozeApiBaseUrl,
+	credentialTestRules,
+	credentialsBaseUrlExpression,
+	regionProperties,
+} from './region';
+
+const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const MAX_TOKEN_LIFETIME_SECONDS = 86399;
+
+function base64Url(input: Buffer | string): string {
+	return Buffer.from(input).toString('base64url');
+}
+
+/** Builds the RS256 JWT that a Coze OAuth service app exchanges for an access token. */
+function signCozeJwt(credentials: ICredentialDataDecryptedObject, nowSeconds: number): string {
+	const header = { alg: 'RS256', typ: 'JWT', kid: String(credentials.publicKeyId ?? '').trim() };
+	const claims: IDataObject = {
+		iss: String(credentials.appId ?? '').trim(),
+		aud: new URL(cozeApiBaseUrl(credentials)).host,
+		iat: nowSeconds,
+		exp: nowSeconds + 3600,
+		jti: randomBytes(16).toString('hex'),
+	};
+	const sessionName = String(credentials.sessionName ?? '').trim();
+	if (sessionName) claims.session_name = sessionName;
+	const signingInput = `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
+	// Keys pasted into a single-line field often arrive with literal "\n" sequences.
+	const privateKey = String(credentials.privateKey ?? '').replace(/\\n/g, '\n').trim();
+	let signature: Buffer;
+	try {
+		signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
+	} catch {
+		// The crypto error can quote key material: never pass it on.
+		throw new Error(
+			'Could not sign the Coze JWT: the private key is not a valid RSA key in PEM format (PKCS#1 or PKCS#8). Paste the whole private_key.pem downloaded when you created the public key.',
+		);
+	}
+	return `${signingInput}.${base64Url(signature)}`;
+}
+
+/**
+ * Coze OAuth "service application" (JWT): server-to-server, no user interaction. n8n signs a JWT with the app's
+ * private key, exchanges it for a short-lived access token, stores it (encrypted) with its expiry, and signs a new
+ * one when the token is about to expire or Coze rejects it.
+ */
+export class CozeJwtApi implements ICredentialType {
+	name = 'cozeJwtApi';
+
+	displayName = 'Coze OAuth JWT API (Service App)';
+
+	icon: Icon = { light: 'file:../icons/coze.svg', dark: 'file:../icons/coze.dark.svg' };
+
+	documentationUrl = 'https://www.coze.com/open/docs/developer_guides/oauth_jwt';
+
+	properties: INodeProperties[] = [
+		...regionProperties,
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The client ID of the OAuth service application (JWT type)',
+		},
+		{
+			displayName: 'Public Key ID',
+			name: 'publicKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The fingerprint (kid) of the public key registered for the app',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			required: true,
+			placeholder: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----',
+			description: 'The RSA private key (PEM) downloaded when the public key was created',
+		},
+		{
+			displayName: 'Session Name',
+			name: 'sessionName',
+			type: 'string',
+			default: '',
+			description:
+				'Optional session name that isolates data per end user under one app (sent as the session_name claim)',
+		},
+		{
+			displayName: 'Token Lifetime (Seconds)',
+			name: 'tokenLifetime',
+			type: 'number',
+			typeOptions: { minValue: 60, maxValue: MAX_TOKEN_LIFETIME_SECONDS },
+			default: 3600,
+			description: 'How long each access token lives; Coze allows at most 86399 seconds (24 hours)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: 0,
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const now = Math.floor(Date.now() / 1000);
+		const jwt = signCozeJwt(credentials, now);
+		const lifetime = Math.min(
+			MAX_TOKEN_LIFETIME_SECONDS,
+			Math.max(60, Number(credentials.tokenLifetime) || 3600),
+		);
+		let response: IDataObject;
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${cozeApiBaseUrl(credentials)}/api/permission/oauth2/token`,
+				headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+				body: { grant_type: JWT_GRANT_TYPE, duration_seconds: lifetime },
+				json: true,
+			})) as IDataObject;
+		} catch (error) {
+			const data = (error as { response?: { data?: IDataObject } }).response?.data ?? {};
+			const reason = data.error_message ?? data.error_code ?? (error as Error).message;
+			throw new Error(
+				`Coze refused the JWT for app ${String(credentials.appId)} (key ${String(credentials.publicKeyId)}): ${String(reason)}. Check App ID, Public Key ID, private key and Region.`,
+			);
+		}
+		if (typeof response?.access_token !== 'string' || response.access_token === '') {
+			const reason = response?.error_message ?? response?.msg ?? 'no access_token in the response';
+			throw new Error(`Coze did not issue an access token for app ${String(credentials.appId)}: ${String(reason)}`);
+		}
+		// Coze's expires_in is an absolute Unix time in seconds, not a duration.
+		const expiresIn = Number(response.expires_in);
+		const expiresAt = expiresIn > 1e9 ? expiresIn : now + (expiresIn || lifetime);
+		return { accessToken: response.access_token, expiresAt };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: credentialsBaseUrlExpression,
+			url: '/v1/workspaces',
+			qs: { page_num: 1, page_size: 1 },
+		},
+		rules: credentialTestRules,
+	};
+}

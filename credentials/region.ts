@@ -1,0 +1,88 @@
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Region selection shared by every Coze credential. Tokens are bound to one region: a coze.cn token used against
+ * api.coze.com (or the reverse) is rejected with code 4100/4101, the most common support problem.
+ */
+export const regionProperties: INodeProperties[] = [
+	{
+		displayName: 'Region',
+		name: 'region',
+		type: 'options',
+		options: [
+			{
+				name: 'Coze.cn (China)',
+				value: 'cn',
+				description: 'Accounts created on www.coze.cn; API at https://api.coze.cn',
+			},
+			{
+				name: 'Coze.com (Global)',
+				value: 'com',
+				description: 'Accounts created on www.coze.com; API at https://api.coze.com',
+			},
+			{
+				name: 'Custom (Self-Hosted Coze Studio)',
+				value: 'custom',
+				description: 'A self-hosted Coze Studio or any Coze-compatible API',
+			},
+		],
+		default: 'cn',
+		description: 'Where your Coze account lives. Tokens only work in the region that issued them.',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://coze.example.com',
+		required: true,
+		description: 'API base URL of your Coze Studio deployment, without a trailing path',
+		displayOptions: {
+			show: {
+				region: ['custom'],
+			},
+		},
+	},
+];
+
+/** API base URL of a credential, as an n8n expression over `$credentials` (for `authenticate` and `test`). */
+export const credentialsBaseUrlExpression =
+	"={{ $credentials.region === 'custom' ? String($credentials.baseUrl).trim().replace(/\\/+$/, '') : ($credentials.region === 'com' ? 'https://api.coze.com' : 'https://api.coze.cn') }}";
+
+/** The same, over `$self`, for hidden credential fields (OAuth URLs) that n8n always fills from the type default. */
+export function selfBaseUrlExpression(path: string, host: 'api' | 'www'): string {
+	const official = host === 'api' ? 'api' : 'www';
+	const custom =
+		host === 'api'
+			? "String($self.baseUrl).trim().replace(/\\/+$/, '')"
+			: "String($self.baseUrl).trim().replace(/\\/+$/, '').replace('://api.', '://www.')";
+	return `={{ ($self.region === 'custom' ? ${custom} : ($self.region === 'com' ? 'https://${official}.coze.com' : 'https://${official}.coze.cn')) + '${path}' }}`;
+}
+
+/** Credential test: list one workspace. Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. */
+export const credentialTestRules = [
+	{
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: 4100,
+			message:
+				'Coze rejected the token (code 4100). Check that the token is valid and not expired, and that the Region matches where it was created (coze.cn vs coze.com).',
+		},
+	},
+	{
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: 4101,
+			message:
+				'The token has no permission for this request (code 4101). Check the token scopes and that the Region matches where it was created (coze.cn vs coze.com).',
+		},
+	},
+];
+
+/** API base URL of decrypted credentials (any of the three Coze credential types). */
+export function cozeApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.region === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	return credentials.region === 'com' ? 'https://api.coze.com' : 'https://api.coze.cn';
+}
