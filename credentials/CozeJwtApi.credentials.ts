@@ -59,7 +59,7 @@ function signCozeJwt(credentials: ICredentialDataDecryptedObject, nowSeconds: nu
 export class CozeJwtApi implements ICredentialType {
 	name = 'cozeJwtApi';
 
-	displayName = 'Coze OAuth JWT API (Service App)';
+	displayName = 'Coze OAuth JWT (Service App) API';
 
 	icon: Icon = { light: 'file:../icons/coze.svg', dark: 'file:../icons/coze.dark.svg' };
 
@@ -79,6 +79,7 @@ export class CozeJwtApi implements ICredentialType {
 			displayName: 'Public Key ID',
 			name: 'publicKeyId',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The fingerprint (kid) of the public key registered for the app',
@@ -102,8 +103,8 @@ export class CozeJwtApi implements ICredentialType {
 				'Optional session name that isolates data per end user under one app (sent as the session_name claim)',
 		},
 		{
-			displayName: 'Token Lifetime (Seconds)',
-			name: 'tokenLifetime',
+			displayName: 'Access Lifetime (Seconds)',
+			name: 'durationSeconds',
 			type: 'number',
 			typeOptions: { minValue: 60, maxValue: MAX_TOKEN_LIFETIME_SECONDS },
 			default: 3600,
@@ -129,7 +130,7 @@ export class CozeJwtApi implements ICredentialType {
 		const jwt = signCozeJwt(credentials, now);
 		const lifetime = Math.min(
 			MAX_TOKEN_LIFETIME_SECONDS,
-			Math.max(60, Number(credentials.tokenLifetime) || 3600),
+			Math.max(60, Number(credentials.durationSeconds) || 3600),
 		);
 		let response: IDataObject;
 		try {

@@ -1,0 +1,44 @@
+// n8n's own rule sets: the community-node verification rules and eslint-plugin-n8n-nodes-base (nodes + credentials).
+import tsParser from '@typescript-eslint/parser';
+import community from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+
+const communityRecommended = community.configs.recommended;
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
+	{
+		files: ['**/*.ts', 'package.json'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] } },
+	},
+	{
+		...communityRecommended,
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
+	},
+	{
+		files: ['package.json'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: n8nNodesBase.configs.community.rules,
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// Main-repository conventions (documentation slugs), off for community packages as in n8n-nodes-starter.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-documentation-url-missing': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// As in n8n-nodes-starter: continueOnFail is handled in the shared item runner, descriptions live per operation.
+			'n8n-nodes-base/node-execute-block-missing-continue-on-fail': 'off',
+			'n8n-nodes-base/node-resource-description-filename-against-convention': 'off',
+			'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items': 'off',
+		},
+	},
+];
