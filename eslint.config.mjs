@@ -39,6 +39,9 @@ export default [
 			'n8n-nodes-base/node-execute-block-missing-continue-on-fail': 'off',
 			'n8n-nodes-base/node-resource-description-filename-against-convention': 'off',
 			'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items': 'off',
+			// Superseded by the newer community rule node-connection-type-literal (NodeConnectionTypes.Main).
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 ];

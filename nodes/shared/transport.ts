@@ -263,9 +263,9 @@ export async function cozeApiRequest(this: CozeContext, request: CozeRequest): P
 }
 
 /** Convenience: the envelope's `data`. */
-export async function cozeApiData<T = IDataObject>(this: CozeContext, request: CozeRequest): Promise<T> {
+export async function cozeApiData(this: CozeContext, request: CozeRequest): Promise<IDataObject> {
 	const envelope = await cozeApiRequest.call(this, request);
-	return envelope.data as T;
+	return (envelope.data ?? {}) as IDataObject;
 }
 
 /**

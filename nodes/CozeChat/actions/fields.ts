@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const conversationIdField = (operations: string[], required = true): INodeProperties => ({
+	displayName: 'Conversation ID',
+	name: 'conversationId',
+	type: 'string',
+	default: '',
+	required,
+	placeholder: '7430…',
+	description: 'ID of the Coze conversation (conversation_id in the output of Send Message)',
+	displayOptions: { show: { operation: operations } },
+});
+
+export const chatIdField = (operations: string[]): INodeProperties => ({
+	displayName: 'Chat ID',
+	name: 'chatId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '7430…',
+	description: 'ID of one chat turn (chat_id in the output of Send Message)',
+	displayOptions: { show: { operation: operations } },
+});
+
+/** Options shared by the operations that wait for a chat turn (Send Message, Submit Tool Outputs). */
+export const turnOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Live Streaming',
+		name: 'liveStreaming',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to forward answer text to n8n as it arrives when the workflow streams its response (Chat Trigger or Webhook in streaming mode). The collected item is returned either way.',
+	},
+	{
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Answer',
+				value: 'answer',
+				description: 'One item with the answer, reasoning, follow-ups, usage, IDs and all messages of the turn',
+			},
+			{ name: 'One Item per Message', value: 'messages', description: 'Every message of the turn as its own item' },
+			{ name: 'Answer and Raw Events', value: 'events', description: 'The answer item plus the raw stream events' },
+		],
+		default: 'answer',
+	},
+	{
+		displayName: 'Idle Timeout (Seconds)',
+		name: 'idleTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'Fail when the stream sends nothing for this long; a silent stream never yields a partial answer',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 300,
+		description: 'Give up (and cancel the chat) when the answer takes longer than this',
+	},
+];

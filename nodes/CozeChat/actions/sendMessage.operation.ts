@@ -1,0 +1,271 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { uploadBinaryProperty } from '../../shared/files';
+import { cozeApiData } from '../../shared/transport';
+import { parseJsonParameter } from '../../shared/json';
+import { pollTurn, streamTurn, turnOptions, turnToItems } from '../helpers/run';
+import { conversationIdField, turnOptionFields } from './fields';
+
+const show = { operation: ['sendMessage'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Workspace',
+		name: 'workspaceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'Workspace to pick the bot from (only used by the bot list)',
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Bot',
+		name: 'botId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The bot (agent) to talk to. It must be published to the API channel.',
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '7342866812345678901',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: 'n8n-user',
+		required: true,
+		description:
+			'Your own ID for the end user. Coze keeps history, memory and variables separately per user ID, so use a stable ID per person.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. Summarize this support ticket',
+		description: 'The user question sent to the bot',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Conversation',
+		name: 'conversation',
+		type: 'options',
+		options: [
+			{ name: 'New Conversation', value: 'new', description: 'Coze starts a new conversation for this message' },
+			{ name: 'Existing Conversation', value: 'existing', description: 'Continue a conversation: its messages are the context' },
+		],
+		default: 'new',
+		displayOptions: { show },
+	},
+	{ ...conversationIdField(['sendMessage']), displayOptions: { show: { ...show, conversation: ['existing'] } } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Additional Messages (JSON)',
+				name: 'additionalMessages',
+				type: 'json',
+				default: '[]',
+				description:
+					'History sent before the message, as an array of {role: "user" | "assistant", content, content_type: "text", type: "question" | "answer"}',
+			},
+			{
+				displayName: 'Auto-Save History',
+				name: 'autoSaveHistory',
+				type: 'boolean',
+				default: true,
+				description: 'Whether Coze stores this turn in the conversation (needed for Get Chat, List Chat Messages and tool outputs)',
+			},
+			{
+				displayName: 'Binary Properties',
+				name: 'binaryProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'data, attachment',
+				description:
+					'Comma-separated binary properties of the input item to upload and send with the message (images as images, everything else as files)',
+			},
+			{
+				displayName: 'Bot Version',
+				name: 'botVersion',
+				type: 'string',
+				default: '',
+				description: 'Talk to a specific published version of the bot',
+			},
+			{
+				displayName: 'Custom Variables (JSON)',
+				name: 'customVariables',
+				type: 'json',
+				default: '{}',
+				description: 'Values for {{variables}} in the bot prompt, as a JSON object of strings',
+			},
+			{
+				displayName: 'Extra Params (JSON)',
+				name: 'extraParams',
+				type: 'json',
+				default: '{}',
+				description: 'Extra parameters such as {"latitude": "39.98", "longitude": "116.30"}',
+			},
+			{
+				displayName: 'File URLs',
+				name: 'fileUrls',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/report.pdf, https://example.com/photo.png',
+				description: 'Comma-separated public URLs of images or files to send with the message',
+			},
+			{
+				displayName: 'Meta Data (JSON)',
+				name: 'metaData',
+				type: 'json',
+				default: '{}',
+				description: 'Up to 16 string pairs stored with the chat and returned by Get Chat',
+			},
+			{
+				displayName: 'Parameters (JSON)',
+				name: 'parameters',
+				type: 'json',
+				default: '{}',
+				description: 'Inputs for the start node of a chat flow bound to the bot',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'With Response Mode "Poll", how often to ask for the status (Coze asks for at most once per second)',
+			},
+			{
+				displayName: 'Publish Status',
+				name: 'publishStatus',
+				type: 'options',
+				options: [
+					{ name: 'Published Online', value: 'published_online' },
+					{ name: 'Unpublished Draft', value: 'unpublished_draft' },
+				],
+				default: 'published_online',
+				description: 'Talk to the published bot or to its draft',
+			},
+			{
+				displayName: 'Response Mode',
+				name: 'responseMode',
+				type: 'options',
+				options: [
+					{ name: 'Stream (Fastest)', value: 'stream', description: 'Finish the moment Coze completes the chat' },
+					{ name: 'Poll', value: 'poll', description: 'Create without streaming and poll the status (for proxies that block streams)' },
+				],
+				default: 'stream',
+			},
+			...turnOptionFields,
+		],
+	},
+];
+
+function imageLike(url: string): boolean {
+	return /\.(png|jpe?g|gif|webp|bmp|svg)(\?|#|$)/i.test(url);
+}
+
+/** The user's turn: plain text, or object_string content with uploaded files and file URLs. */
+async function userMessage(ctx: IExecuteFunctions, itemIndex: number, text: string, options: IDataObject): Promise<IDataObject> {
+	const names = String(options.binaryProperties ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	const urls = String(options.fileUrls ?? '')
+		.split(',')
+		.map((url) => url.trim())
+		.filter(Boolean);
+	if (names.length === 0 && urls.length === 0) {
+		return { role: 'user', type: 'question', content: text, content_type: 'text' };
+	}
+	const parts: IDataObject[] = [];
+	if (text) parts.push({ type: 'text', text });
+	for (const name of names) {
+		const file = await uploadBinaryProperty(ctx, itemIndex, name);
+		parts.push({ type: file.mimeType.startsWith('image/') ? 'image' : 'file', file_id: file.id });
+	}
+	for (const url of urls) {
+		if (!/^https?:\/\//i.test(url)) {
+			throw new NodeOperationError(ctx.getNode(), `"${url}" is not an http(s) URL`, { itemIndex });
+		}
+		parts.push({ type: imageLike(url) ? 'image' : 'file', file_url: url });
+	}
+	return { role: 'user', type: 'question', content: JSON.stringify(parts), content_type: 'object_string' };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const botId = String(this.getNodeParameter('botId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const userId = String(this.getNodeParameter('userId', itemIndex) ?? '').trim();
+	const message = String(this.getNodeParameter('message', itemIndex) ?? '');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const node = this.getNode();
+	if (!botId) throw new NodeOperationError(node, 'Choose a bot or enter its ID', { itemIndex });
+	if (!userId) throw new NodeOperationError(node, 'User ID is required: Coze keeps history per user', { itemIndex });
+	const history = parseJsonParameter<IDataObject[]>(this, options.additionalMessages, 'Additional Messages', itemIndex, []);
+	if (!Array.isArray(history)) {
+		throw new NodeOperationError(node, 'Additional Messages must be a JSON array of messages', { itemIndex });
+	}
+	if (!message.trim() && history.length === 0) {
+		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
+	}
+	const qs: IDataObject = {};
+	if (this.getNodeParameter('conversation', itemIndex) === 'existing') {
+		const conversationId = String(this.getNodeParameter('conversationId', itemIndex) ?? '').trim();
+		if (!conversationId) throw new NodeOperationError(node, 'Enter the Conversation ID to continue', { itemIndex });
+		qs.conversation_id = conversationId;
+	}
+	const messages = [...history];
+	if (message.trim() || options.binaryProperties || options.fileUrls) {
+		messages.push(await userMessage(this, itemIndex, message, options));
+	}
+	const responseMode = (options.responseMode as string) ?? 'stream';
+	const body: IDataObject = {
+		bot_id: botId,
+		user_id: userId,
+		stream: responseMode === 'stream',
+		additional_messages: messages,
+		// Non-stream chats can only be read back when they are saved.
+		auto_save_history: responseMode === 'poll' ? true : options.autoSaveHistory !== false,
+	};
+	for (const [option, field] of [
+		['customVariables', 'custom_variables'],
+		['metaData', 'meta_data'],
+		['extraParams', 'extra_params'],
+		['parameters', 'parameters'],
+	] as const) {
+		const value = parseJsonParameter<IDataObject>(this, options[option], option, itemIndex, {});
+		if (value && Object.keys(value).length > 0) body[field] = value;
+	}
+	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;
+	if (options.botVersion) body.bot_version = String(options.botVersion);
+
+	const turnOpts = turnOptions(this, itemIndex);
+	const request = { method: 'POST' as const, path: '/v3/chat', qs, body, itemIndex };
+	const turn =
+		responseMode === 'poll'
+			? await pollTurn(this, await cozeApiData.call(this, request), turnOpts, itemIndex)
+			: await streamTurn(this, request, turnOpts, itemIndex);
+	return turnToItems(turn, turnOpts.outputMode, itemIndex);
+}

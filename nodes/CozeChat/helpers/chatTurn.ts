@@ -1,0 +1,149 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { cozeApiError } from '../../shared/errors';
+import type { SseEvent } from '../../shared/sse';
+import { parseSseData } from '../../shared/sse';
+
+/** Chat statuses after which Coze does nothing more until the caller acts. */
+export const TERMINAL_STATUSES = ['completed', 'failed', 'requires_action', 'canceled'];
+
+/** Everything one chat turn produced, whichever way it was obtained (stream or polling). */
+export interface ChatTurn {
+	chat: IDataObject;
+	/** Completed messages of the turn, in the order Coze finished them. */
+	messages: IDataObject[];
+	/** Raw events, when asked for. */
+	events?: IDataObject[];
+	logId?: string;
+}
+
+export interface CollectOptions {
+	node: INode;
+	itemIndex: number;
+	logId?: string;
+	keepEvents?: boolean;
+	/** Called with each answer text delta as it arrives (live streaming to n8n's chat). */
+	onAnswerDelta?: (text: string) => Promise<void> | void;
+	/** Absolute time (ms) after which the turn is abandoned; checked on every event. */
+	deadline?: number;
+	onDeadline?: (chat: IDataObject | undefined) => Promise<never>;
+}
+
+/**
+ * Reads a chat event stream until the chat reaches a terminal status, and returns at that moment: it does not wait
+ * for `done`. An `error` event, a stream that ends early, or a `conversation.chat.failed` event throw NodeApiError.
+ */
+export async function collectChatStream(events: AsyncIterable<SseEvent>, options: CollectOptions): Promise<ChatTurn> {
+	const { node, itemIndex, logId } = options;
+	const completed: IDataObject[] = [];
+	const kept: IDataObject[] | undefined = options.keepEvents ? [] : undefined;
+	const partial = new Map<string, IDataObject>();
+	let chat: IDataObject | undefined;
+
+	for await (const event of events) {
+		const data = parseSseData<IDataObject>(event);
+		kept?.push({ event: event.event, data: data ?? event.data });
+		if (options.deadline !== undefined && Date.now() > options.deadline && options.onDeadline) {
+			await options.onDeadline(chat);
+		}
+		switch (event.event) {
+			case 'conversation.chat.created':
+			case 'conversation.chat.in_progress':
+				chat = data ?? chat;
+				break;
+			case 'conversation.message.delta': {
+				if (!data) break;
+				const id = String(data.id ?? '');
+				const current = partial.get(id) ?? { ...data, content: '', reasoning_content: '' };
+				current.content = `${current.content as string}${(data.content as string) ?? ''}`;
+				current.reasoning_content = `${current.reasoning_content as string}${(data.reasoning_content as string) ?? ''}`;
+				partial.set(id, current);
+				if (data.type === 'answer' && data.content && options.onAnswerDelta) {
+					await options.onAnswerDelta(data.content as string);
+				}
+				break;
+			}
+			case 'conversation.message.completed':
+				if (data) {
+					completed.push(data);
+					partial.delete(String(data.id ?? ''));
+				}
+				break;
+			case 'conversation.chat.completed':
+			case 'conversation.chat.requires_action':
+			case 'conversation.chat.canceled':
+				return { chat: data ?? chat ?? {}, messages: completed, events: kept, logId };
+			case 'conversation.chat.failed': {
+				const lastError = (data?.last_error as IDataObject | undefined) ?? {};
+				throw cozeApiError(
+					node,
+					{
+						code: (lastError.code as number) ?? undefined,
+						msg: `the chat failed: ${String(lastError.msg ?? 'no reason given')}`,
+						logId,
+						endpoint: `chat ${String(data?.id ?? '')}`,
+					},
+					itemIndex,
+				);
+			}
+			case 'error': {
+				throw cozeApiError(
+					node,
+					{ code: (data?.code as number) ?? undefined, msg: String(data?.msg ?? (event.data || 'error event in the chat stream')), logId },
+					itemIndex,
+				);
+			}
+			case 'done':
+				throw cozeApiError(node, { msg: 'the chat stream ended (done) before the chat completed', logId }, itemIndex);
+			default:
+				break;
+		}
+	}
+	throw cozeApiError(
+		node,
+		{ msg: 'the chat stream ended before the chat completed; the answer is incomplete', logId },
+		itemIndex,
+	);
+}
+
+/** Tool calls of a `requires_action` chat, with their JSON arguments parsed. */
+export function toolCallsOf(chat: IDataObject): IDataObject[] {
+	const action = chat.required_action as IDataObject | undefined;
+	const calls = ((action?.submit_tool_outputs as IDataObject | undefined)?.tool_calls as IDataObject[] | undefined) ?? [];
+	return calls.map((call) => {
+		const fn = (call.function as IDataObject | undefined) ?? {};
+		let args: unknown = fn.arguments;
+		if (typeof args === 'string') {
+			try {
+				args = JSON.parse(args);
+			} catch {
+				// keep the raw string
+			}
+		}
+		return { id: call.id, type: call.type, name: fn.name, arguments: args as IDataObject, argumentsRaw: fn.arguments };
+	});
+}
+
+/** The one-item summary of a chat turn. */
+export function summarizeTurn(turn: ChatTurn): IDataObject {
+	const { chat, messages } = turn;
+	const answers = messages.filter((m) => m.type === 'answer');
+	const reasoning = answers.map((m) => (m.reasoning_content as string) ?? '').filter(Boolean).join('');
+	const result: IDataObject = {
+		answer: answers.map((m) => (m.content as string) ?? '').join(''),
+		status: chat.status,
+		conversation_id: chat.conversation_id,
+		chat_id: chat.id,
+		section_id: chat.section_id ?? answers[0]?.section_id,
+		bot_id: chat.bot_id,
+		follow_ups: messages.filter((m) => m.type === 'follow_up').map((m) => m.content),
+		usage: chat.usage,
+		messages,
+	};
+	if (reasoning) result.reasoning_content = reasoning;
+	if (chat.status === 'requires_action') result.tool_calls = toolCallsOf(chat);
+	if (chat.status === 'canceled') result.canceled = true;
+	if (turn.logId) result.log_id = turn.logId;
+	if (turn.events) result.events = turn.events;
+	return result;
+}
