@@ -25,6 +25,9 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	constructor(nodeTypes: Array<INodeType | IVersionedNodeType>) {
 		this.register(new HarnessStart(), 'harness.start');
+		// Stand-ins for the node types n8n's CLI uses around credentials (mock node, credential-test noOp).
+		this.register(new HarnessStart(), 'mock');
+		this.register(new HarnessStart(), 'n8n-nodes-base.noOp');
 		for (const nodeType of nodeTypes) this.register(nodeType);
 	}
 

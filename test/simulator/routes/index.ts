@@ -1,0 +1,11 @@
+import type { Simulator } from '../index';
+import { registerChatRoutes } from './chat';
+import { registerFileRoutes } from './files';
+import { registerWorkspaceRoutes } from './workspaces';
+
+/** Every API area of the simulator registers its routes here (one module per area). */
+export function registerRoutes(sim: Simulator) {
+	registerWorkspaceRoutes(sim);
+	registerFileRoutes(sim);
+	registerChatRoutes(sim);
+}

@@ -1,0 +1,29 @@
+/** Seed data shared by the simulator's route modules. IDs are 19-digit strings, like Coze's. */
+
+export const WORKSPACES = [
+	{ id: '7350000000000000001', name: 'Support Team', icon_url: 'https://example.invalid/ws1.png', role_type: 'owner', workspace_type: 'team', enterprise_id: '' },
+	{ id: '7350000000000000002', name: 'Personal', icon_url: 'https://example.invalid/ws2.png', role_type: 'owner', workspace_type: 'personal', enterprise_id: '' },
+	{ id: '7350000000000000003', name: 'Marketing', icon_url: 'https://example.invalid/ws3.png', role_type: 'member', workspace_type: 'team', enterprise_id: '' },
+];
+
+export const BOTS = {
+	echo: '7400000000000000001',
+	thinking: '7400000000000000002',
+	tools: '7400000000000000003',
+	failing: '7400000000000000004',
+	errorEvent: '7400000000000000005',
+	slow: '7400000000000000006',
+	selfCancel: '7400000000000000007',
+	draft: '7400000000000000009',
+};
+
+export const BOT_LIST = [
+	{ id: BOTS.echo, name: 'Echo Bot', description: 'Repeats what you say, with follow-up suggestions', published: true },
+	{ id: BOTS.thinking, name: 'Thinking Bot', description: 'Shows its reasoning before answering', published: true },
+	{ id: BOTS.tools, name: 'Weather Tool Bot', description: 'Asks the caller to run get_weather', published: true },
+	{ id: BOTS.failing, name: 'Failing Bot', description: 'Every chat fails (code 5000)', published: true },
+	{ id: BOTS.errorEvent, name: 'Error Event Bot', description: 'Sends an error event mid-stream', published: true },
+	{ id: BOTS.slow, name: 'Slow Bot', description: 'Thinks for a long time before answering', published: true },
+	{ id: BOTS.selfCancel, name: 'Self-Cancelling Bot', description: 'Its chats end as canceled', published: true },
+	{ id: BOTS.draft, name: 'Draft Bot', description: 'Not published to the API channel', published: false },
+].map((bot) => ({ ...bot, workspace_id: WORKSPACES[0].id }));
