@@ -64,10 +64,13 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 	it('continues an existing conversation via the query string', async () => {
 		const first = await send({});
 		const conversationId = first.items[0].json.conversation_id as string;
-		sim.reset();
+		const before = sim.requests.length;
 		const second = await send({ conversation: 'existing', conversationId });
+		expect(second.error).toBeUndefined();
 		expect(second.items[0].json.conversation_id).toBe(conversationId);
-		expect(sim.requests.find((r) => r.path === '/v3/chat')?.query.conversation_id).toBe(conversationId);
+		const request = sim.requests.slice(before).find((r) => r.path === '/v3/chat');
+		expect(request?.query.conversation_id).toBe(conversationId);
+		expect(request?.body).not.toHaveProperty('conversation_id');
 	});
 
 	it('output modes: one item per message, and the raw events', async () => {
@@ -172,8 +175,11 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 	});
 
 	it('stream timeout cancels the chat', async () => {
+		const started = Date.now();
 		const { error } = await send({ botId: { __rl: true, mode: 'id', value: BOTS.slow }, options: { timeout: 1 } });
-		expect(error?.message).toMatch(/cancelled|idle/);
+		expect(error?.message).toMatch(/no answer within 1 s; the chat was cancelled/);
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(sim.requests.some((r) => r.path === '/v3/chat/cancel')).toBe(true);
 	});
 
 	it('maps conversation.chat.failed and stream error events to NodeApiError with code and log id', async () => {
@@ -253,7 +259,11 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 
 	it('validates input: missing bot ID and bad JSON options', async () => {
 		const noBot = await send({ botId: { __rl: true, mode: 'id', value: '' } });
-		expect(noBot.error?.message).toMatch(/bot/i);
+		expect(noBot.error?.message).toMatch(/Bot/);
+		const emptyExpression = await send({ botId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } });
+		expect(emptyExpression.error?.message).toMatch(/Choose a bot/);
+		const noUser = await send({ userId: '={{ $json.missing }}' });
+		expect(noUser.error?.message).toMatch(/User ID is required/);
 		const badJson = await send({ options: { customVariables: '{not json' } });
 		expect(badJson.error?.message).toMatch(/not valid JSON/);
 	});

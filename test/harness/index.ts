@@ -152,7 +152,13 @@ export class Harness {
 			},
 		});
 		const execute = new WorkflowExecute(this.additionalData(hooks, options.streaming === true), 'manual', runExecutionData);
-		const run = await execute.processRunExecutionData(workflow);
+		let run: IRun;
+		try {
+			run = await execute.processRunExecutionData(workflow);
+		} catch (error) {
+			// n8n refuses to start a workflow whose parameters have issues (e.g. a required parameter is empty).
+			return { outputs: [], items: [], error: error as Error & IDataObject, chunks, run: undefined as unknown as IRun, staticData };
+		}
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 		const error = (run.data.resultData.error ?? taskData?.error) as (Error & IDataObject) | undefined;

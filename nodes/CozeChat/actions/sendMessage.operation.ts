@@ -249,14 +249,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Non-stream chats can only be read back when they are saved.
 		auto_save_history: responseMode === 'poll' ? true : options.autoSaveHistory !== false,
 	};
-	for (const [option, field] of [
-		['customVariables', 'custom_variables'],
-		['metaData', 'meta_data'],
-		['extraParams', 'extra_params'],
-		['parameters', 'parameters'],
+	for (const [option, field, label] of [
+		['customVariables', 'custom_variables', 'Custom Variables'],
+		['metaData', 'meta_data', 'Meta Data'],
+		['extraParams', 'extra_params', 'Extra Params'],
+		['parameters', 'parameters', 'Parameters'],
 	] as const) {
-		const value = parseJsonParameter<IDataObject>(this, options[option], option, itemIndex, {});
-		if (value && Object.keys(value).length > 0) body[field] = value;
+		const value = parseJsonParameter<IDataObject>(this, options[option], label, itemIndex, {});
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+			throw new NodeOperationError(node, `${label} must be a JSON object`, { itemIndex });
+		}
+		if (Object.keys(value).length > 0) body[field] = value;
 	}
 	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;
 	if (options.botVersion) body.bot_version = String(options.botVersion);

@@ -27,6 +27,8 @@ export interface CollectOptions {
 	/** Absolute time (ms) after which the turn is abandoned; checked on every event. */
 	deadline?: number;
 	onDeadline?: (chat: IDataObject | undefined) => Promise<never>;
+	/** Sees the chat object whenever an event carries it (so a caller can cancel a chat left running). */
+	onChat?: (chat: IDataObject) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 			case 'conversation.chat.created':
 			case 'conversation.chat.in_progress':
 				chat = data ?? chat;
+				if (chat) options.onChat?.(chat);
 				break;
 			case 'conversation.message.delta': {
 				if (!data) break;

@@ -42,15 +42,22 @@ export async function cancelChat(ctx: IExecuteFunctions, conversationId: string,
 	}
 }
 
-/** Streams a chat-producing request (/v3/chat or submit_tool_outputs) and returns the turn the moment it ends. */
+/**
+ * Streams a chat-producing request (/v3/chat or submit_tool_outputs) and returns the turn the moment it ends. A
+ * stream that fails, goes idle or runs past the timeout leaves no chat running: it is cancelled (best effort).
+ */
 export async function streamTurn(ctx: IExecuteFunctions, request: CozeRequest, options: TurnOptions, itemIndex: number): Promise<ChatTurn> {
 	const live = options.liveStreaming && ctx.isStreaming();
+	const deadline = Date.now() + options.timeoutSeconds * 1000;
 	const { events, logId, close } = await cozeApiStream.call(ctx, {
 		...request,
-		timeoutMs: options.idleTimeoutSeconds * 1000,
+		// Socket idle limit; never longer than the whole timeout, so a silent chat cannot outlive it.
+		timeoutMs: Math.min(options.idleTimeoutSeconds, options.timeoutSeconds) * 1000,
 		itemIndex,
 	});
-	const deadline = Date.now() + options.timeoutSeconds * 1000;
+	let chat: IDataObject | undefined;
+	const timedOut = () =>
+		cozeApiError(ctx.getNode(), { msg: `no answer within ${options.timeoutSeconds} s; the chat was cancelled`, logId }, itemIndex);
 	if (live) ctx.sendChunk('begin', itemIndex);
 	try {
 		return await collectChatStream(events, {
@@ -59,15 +66,19 @@ export async function streamTurn(ctx: IExecuteFunctions, request: CozeRequest, o
 			logId,
 			keepEvents: options.outputMode === 'events',
 			onAnswerDelta: live ? (text) => ctx.sendChunk('item', itemIndex, text) : undefined,
+			onChat: (current) => (chat = current),
 			deadline,
-			onDeadline: async (chat) => {
-				close();
-				if (chat?.id && chat.conversation_id) {
-					await cancelChat(ctx, String(chat.conversation_id), String(chat.id), itemIndex);
-				}
-				throw cozeApiError(ctx.getNode(), { msg: `no answer within ${options.timeoutSeconds} s; the chat was cancelled`, logId }, itemIndex);
+			onDeadline: async () => {
+				throw timedOut();
 			},
 		});
+	} catch (error) {
+		close();
+		if (chat?.id && chat.conversation_id && !TERMINAL_STATUSES.includes(String(chat.status))) {
+			await cancelChat(ctx, String(chat.conversation_id), String(chat.id), itemIndex);
+		}
+		if (Date.now() >= deadline) throw timedOut();
+		throw error;
 	} finally {
 		close();
 		if (live) ctx.sendChunk('end', itemIndex);
