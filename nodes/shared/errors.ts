@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What went wrong in one Coze call, gathered from the HTTP status, the envelope, headers or an SSE error event. */
 export interface CozeFailure {
@@ -117,4 +117,10 @@ export function isServerError(failure: CozeFailure): boolean {
 /** Auth failures that a fresh token can fix (expired JWT / OAuth tokens reported with HTTP 200 + 4100). */
 export function isAuthFailure(failure: CozeFailure): boolean {
 	return Number(failure.code) === 4100 || failure.httpStatus === 401;
+}
+
+/** Errors from our own code pass through unchanged; anything else becomes a NodeOperationError for that item. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, redactSecrets((error as Error)?.message ?? String(error)), { itemIndex });
 }

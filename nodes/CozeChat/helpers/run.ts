@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { cozeApiError } from '../../shared/errors';
+import { asNodeError, cozeApiError } from '../../shared/errors';
 import type { CozeRequest } from '../../shared/transport';
 import { cozeApiData, cozeApiRequest, cozeApiStream } from '../../shared/transport';
 import type { ChatTurn } from './chatTurn';
@@ -78,7 +78,7 @@ export async function streamTurn(ctx: IExecuteFunctions, request: CozeRequest, o
 			await cancelChat(ctx, String(chat.conversation_id), String(chat.id), itemIndex);
 		}
 		if (Date.now() >= deadline) throw timedOut();
-		throw error;
+		throw asNodeError(ctx.getNode(), error, itemIndex);
 	} finally {
 		close();
 		if (live) ctx.sendChunk('end', itemIndex);
