@@ -23,14 +23,12 @@ export class SseEventTooLargeError extends Error {
 
 const LF = 0x0a;
 const CR = 0x0d;
-const COLON = 0x3a;
-const SPACE = 0x20;
 const DEFAULT_MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 export class SseParser {
 	private readonly maxEventBytes: number;
 
-	/** Pieces of the current, not yet terminated line. */
+	/** Bytes of the current, not yet terminated line (kept as pieces, joined once when the line ends). */
 	private pending: Buffer[] = [];
 
 	private pendingBytes = 0;
@@ -59,71 +57,83 @@ export class SseParser {
 	}
 
 	feed(chunk: Uint8Array | string): SseEvent[] {
-		let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-		if (bytes.length === 0) return this.take();
-		if (this.atStreamStart) {
-			if (this.pendingBytes + bytes.length < 3 && bytes.every((b, i) => b === [0xef, 0xbb, 0xbf][this.pendingBytes + i])) {
-				// Could still be the start of a BOM: keep it until we know.
-				this.pending.push(bytes);
-				this.pendingBytes += bytes.length;
-				return this.take();
-			}
-			this.atStreamStart = false;
-			if (this.pendingBytes > 0) {
-				bytes = Buffer.concat([...this.pending, bytes]);
-				this.pending = [];
-				this.pendingBytes = 0;
-			}
-			if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-		}
-		let start = 0;
-		if (this.skipLeadingLf) {
+		let bytes =
+			typeof chunk === 'string'
+				? Buffer.from(chunk, 'utf8')
+				: Buffer.isBuffer(chunk)
+					? chunk
+					: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+		if (this.skipLeadingLf && bytes.length > 0) {
 			this.skipLeadingLf = false;
-			if (bytes[0] === LF) start = 1;
+			if (bytes[0] === LF) bytes = bytes.subarray(1);
 		}
-		const length = bytes.length;
-		while (start < length) {
-			const lineEnd = nextLineEnd(bytes, start);
-			if (lineEnd === -1) {
-				const rest = bytes.subarray(start);
-				this.pending.push(rest);
-				this.pendingBytes += rest.length;
-				if (this.pendingBytes + this.dataBytes > this.maxEventBytes) throw new SseEventTooLargeError(this.maxEventBytes);
-				break;
-			}
-			let line: Buffer;
-			if (this.pendingBytes > 0) {
-				this.pending.push(bytes.subarray(start, lineEnd));
-				line = Buffer.concat(this.pending, this.pendingBytes + lineEnd - start);
-				this.pending = [];
-				this.pendingBytes = 0;
-			} else {
-				line = bytes.subarray(start, lineEnd);
-			}
-			this.processLine(line);
-			if (bytes[lineEnd] === CR) {
-				if (lineEnd + 1 === length) {
-					this.skipLeadingLf = true;
-					start = length;
-				} else {
-					start = bytes[lineEnd + 1] === LF ? lineEnd + 2 : lineEnd + 1;
-				}
-			} else {
-				start = lineEnd + 1;
-			}
+		if (bytes.length === 0) return this.take();
+		// Only whole lines are decoded: everything up to the last line terminator of this chunk. Terminators are
+		// ASCII, so a multi-byte character can never be cut by this boundary.
+		const lastLf = bytes.lastIndexOf(LF);
+		const lastCr = bytes.lastIndexOf(CR);
+		const last = Math.max(lastLf, lastCr);
+		if (last === -1) {
+			this.pending.push(bytes);
+			this.pendingBytes += bytes.length;
+			if (this.pendingBytes + this.dataBytes > this.maxEventBytes) throw new SseEventTooLargeError(this.maxEventBytes);
+			return this.take();
 		}
+		const head = bytes.subarray(0, last + 1);
+		let text: string;
+		if (this.pendingBytes > 0) {
+			this.pending.push(head);
+			text = Buffer.concat(this.pending, this.pendingBytes + head.length).toString('utf8');
+			this.pending = [];
+			this.pendingBytes = 0;
+		} else {
+			text = head.toString('utf8');
+		}
+		if (bytes[last] === CR && last === bytes.length - 1) this.skipLeadingLf = true;
+		const rest = bytes.subarray(last + 1);
+		if (rest.length > 0) {
+			this.pending.push(rest);
+			this.pendingBytes = rest.length;
+		}
+		this.processText(text, lastCr !== -1);
 		return this.take();
 	}
 
 	end(): SseEvent[] {
 		if (this.pendingBytes > 0) {
-			const line = Buffer.concat(this.pending, this.pendingBytes);
+			const text = Buffer.concat(this.pending, this.pendingBytes).toString('utf8');
 			this.pending = [];
 			this.pendingBytes = 0;
-			if (!(this.atStreamStart && line.length < 3)) this.processLine(line);
+			this.processText(`${text}\n`, text.includes('\r'));
 		}
 		this.dispatch();
 		return this.take();
+	}
+
+	/** `text` ends with a line terminator. */
+	private processText(text: string, hasCr: boolean) {
+		let start = 0;
+		if (this.atStreamStart) {
+			this.atStreamStart = false;
+			if (text.charCodeAt(0) === 0xfeff) start = 1;
+		}
+		const length = text.length;
+		if (!hasCr) {
+			while (start < length) {
+				const end = text.indexOf('\n', start);
+				this.processLine(text.slice(start, end));
+				start = end + 1;
+			}
+			return;
+		}
+		while (start < length) {
+			const lf = text.indexOf('\n', start);
+			const cr = text.indexOf('\r', start);
+			const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+			this.processLine(text.slice(start, end));
+			start = end + 1;
+			if (text.charCodeAt(end) === CR && text.charCodeAt(start) === LF) start++;
+		}
 	}
 
 	private take(): SseEvent[] {
@@ -133,22 +143,21 @@ export class SseParser {
 		return events;
 	}
 
-	private processLine(line: Buffer) {
+	private processLine(line: string) {
 		if (line.length === 0) {
 			this.dispatch();
 			return;
 		}
-		if (line[0] === COLON) return; // comment
-		const colon = line.indexOf(COLON);
+		if (line.charCodeAt(0) === 0x3a) return; // comment
+		const colon = line.indexOf(':');
 		let field: string;
 		let value: string;
 		if (colon === -1) {
-			field = line.toString('utf8');
+			field = line;
 			value = '';
 		} else {
-			field = line.toString('latin1', 0, colon);
-			const valueStart = line[colon + 1] === SPACE ? colon + 2 : colon + 1;
-			value = line.toString('utf8', valueStart);
+			field = line.slice(0, colon);
+			value = line.charCodeAt(colon + 1) === 0x20 ? line.slice(colon + 2) : line.slice(colon + 1);
 		}
 		switch (field) {
 			case 'data':
@@ -186,19 +195,9 @@ export class SseParser {
 		this.dataBytes = 0;
 		this.hasData = false;
 		this.retry = undefined;
-		// The last event id persists across events (SSE semantics), but Coze sends one per event; reset for clarity.
+		// Coze sends an id with every workflow event; do not carry one over to the next event.
 		this.id = undefined;
 	}
-}
-
-/** Index of the next CR or LF at or after `from`, or -1. */
-function nextLineEnd(bytes: Buffer, from: number): number {
-	const lf = bytes.indexOf(LF, from);
-	// CR line ends are rare; only look for them up to the LF we found.
-	const crEnd = lf === -1 ? bytes.length : lf;
-	const cr = bytes.subarray(from, crEnd).indexOf(CR);
-	if (cr !== -1) return from + cr;
-	return lf;
 }
 
 /** Events from a byte stream (e.g. a Node.js Readable), as they arrive. */
