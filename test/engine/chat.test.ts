@@ -55,6 +55,18 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it('sends history before the question, filling type and content_type', async () => {
+		const history = JSON.stringify([{ role: 'user', content: 'earlier question' }, { role: 'assistant', content: 'earlier answer' }]);
+		const { error } = await send({ options: { additionalMessages: history } });
+		expect(error).toBeUndefined();
+		const body = sim.requests.find((r) => r.path === '/v3/chat')?.body as { additional_messages: Array<Record<string, string>> };
+		expect(body.additional_messages.map((m) => [m.role, m.type, m.content_type])).toEqual([
+			['user', 'question', 'text'],
+			['assistant', 'answer', 'text'],
+			['user', 'question', 'text'],
+		]);
+	});
+
 	it('returns reasoning content when the bot thinks', async () => {
 		const { items } = await send({ botId: { __rl: true, mode: 'id', value: BOTS.thinking } });
 		expect(String(items[0].json.reasoning_content).length).toBeGreaterThan(0);

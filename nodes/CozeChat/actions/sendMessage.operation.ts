@@ -236,7 +236,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!conversationId) throw new NodeOperationError(node, 'Enter the Conversation ID to continue', { itemIndex });
 		qs.conversation_id = conversationId;
 	}
-	const messages = [...history];
+	// The spec requires `type` and `content_type` on every message; fill the obvious defaults for history entries.
+	const messages = history.map((entry) => ({
+		...entry,
+		type: entry.type ?? (entry.role === 'assistant' ? 'answer' : 'question'),
+		content_type: entry.content_type ?? 'text',
+	}));
 	if (message.trim() || options.binaryProperties || options.fileUrls) {
 		messages.push(await userMessage(this, itemIndex, message, options));
 	}
