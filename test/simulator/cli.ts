@@ -7,8 +7,12 @@ import { startSimulator } from './index';
 /** `npm run simulator`: a Coze simulator on 127.0.0.1 (SIM_PORT or --port, default 8555) until Ctrl+C. */
 async function main() {
 	const portArg = process.argv.indexOf('--port');
-	const port = Number(portArg > -1 ? process.argv[portArg + 1] : process.env.SIM_PORT ?? 8555);
-	const sim = await startSimulator({ port, ssePacingMs: Number(process.env.SIM_PACING_MS ?? 30) });
+	const port = Number(portArg > -1 ? process.argv[portArg + 1] : (process.env.SIM_PORT ?? 8555));
+	const sim = await startSimulator({
+		port,
+		ssePacingMs: Number(process.env.SIM_PACING_MS ?? 30),
+		chatLatencyMs: Number(process.env.SIM_CHAT_LATENCY_MS ?? 0),
+	});
 	const keyPath = join(tmpdir(), `coze-sim-jwt-${sim.port}.pem`);
 	writeFileSync(keyPath, sim.jwtKeys.privateKeyPem, { mode: 0o600 });
 	console.log(`Coze simulator listening on ${sim.url}`);

@@ -83,9 +83,21 @@ function compile(template: string): Matcher {
 	return { template, regex: new RegExp(`^${pattern}$`), params, staticLength: template.replace(/\{[^}]+\}/g, '').length };
 }
 
+const templateCache = new Map<string, Matcher | null>();
+
+function matcherFor(path: string, matchers: Matcher[]): Matcher | undefined {
+	let matcher = templateCache.get(path);
+	if (matcher === undefined) {
+		matcher = matchers.find((m) => m.regex.test(path)) ?? null;
+		if (templateCache.size > 10_000) templateCache.clear();
+		templateCache.set(path, matcher);
+	}
+	return matcher ?? undefined;
+}
+
 export function findOperation(path: string, method: string): { template: string; operation?: Schema; pathParams: Record<string, string> } | undefined {
 	const { spec, matchers } = loadSpec();
-	for (const matcher of matchers) {
+	for (const matcher of [matcherFor(path, matchers)].filter((m): m is Matcher => m !== undefined)) {
 		const match = matcher.regex.exec(path);
 		if (!match) continue;
 		const pathParams: Record<string, string> = {};

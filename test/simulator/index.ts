@@ -103,6 +103,7 @@ export interface Simulator {
 	jwtKeys: { appId: string; publicKeyId: string; privateKeyPem: string; publicKeyPem: string };
 	oauthClient: { clientId: string; clientSecret: string };
 	patTokens: string[];
+	control(name: string, handler: () => unknown): void;
 	/** Per-area state that survives until reset(). */
 	state<T>(key: string, init: () => T): T;
 	reset(): void;
@@ -157,6 +158,13 @@ class CozeSimulator implements Simulator {
 	private readonly codes = new Map<string, { redirectUri: string; challenge?: string; method?: string }>();
 
 	private readonly usedJtis = new Set<string>();
+
+	private readonly controls = new Map<string, () => unknown>();
+
+	/** Registers a GET control endpoint under /__sim/ (no auth, no contract check). */
+	control(name: string, handler: () => unknown) {
+		this.controls.set(`/__sim/${name}`, handler);
+	}
 
 	constructor(private readonly config: SimulatorOptions) {
 		this.options = {
@@ -318,6 +326,13 @@ class CozeSimulator implements Simulator {
 		const auth = this.authenticate(headers.authorization);
 		if (headers.authorization) {
 			headers.authorization = `${headers.authorization.split(/\s+/)[0]} [redacted:${auth.valid ? 'valid' : 'invalid'}]`;
+		}
+		if (path.startsWith('/__sim/')) {
+			// Control endpoints for tests and benchmarks running the simulator in another process (not Coze API).
+			const control = this.controls.get(path);
+			if (control) this.send(res, 200, control());
+			else this.send(res, 404, { error: 'no such control endpoint' });
+			return;
 		}
 		const isOAuth = path.startsWith('/api/permission/oauth2/');
 		const record: RecordedRequest = {

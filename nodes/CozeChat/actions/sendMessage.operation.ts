@@ -237,7 +237,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.conversation_id = conversationId;
 	}
 	// The spec requires `type` and `content_type` on every message; fill the obvious defaults for history entries.
-	const messages = history.map((entry) => ({
+	const messages: IDataObject[] = history.map((entry) => ({
 		...entry,
 		type: entry.type ?? (entry.role === 'assistant' ? 'answer' : 'question'),
 		content_type: entry.content_type ?? 'text',
@@ -269,7 +269,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;
 	if (options.botVersion) body.bot_version = String(options.botVersion);
 
-	const turnOpts = turnOptions(this, itemIndex);
+	const turnOpts = turnOptions(options);
 	const request = { method: 'POST' as const, path: '/v3/chat', qs, body, itemIndex };
 	const turn =
 		responseMode === 'poll'

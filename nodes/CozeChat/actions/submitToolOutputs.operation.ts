@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { tool_call_id: id, output };
 	});
 	if (toolOutputs.length === 0) throw new NodeOperationError(node, 'Add at least one tool output', { itemIndex });
-	const options = turnOptions(this, itemIndex);
+	const options = turnOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const turn = await streamTurn(
 		this,
 		{

@@ -17,8 +17,7 @@ export interface TurnOptions {
 	liveStreaming: boolean;
 }
 
-export function turnOptions(ctx: IExecuteFunctions, itemIndex: number): TurnOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export function turnOptions(options: IDataObject): TurnOptions {
 	return {
 		timeoutSeconds: Number(options.timeout ?? 300),
 		idleTimeoutSeconds: Number(options.idleTimeout ?? 60),

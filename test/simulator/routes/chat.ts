@@ -271,6 +271,11 @@ function findChat(ctx: RouteContext, conversationId?: string, chatId?: string): 
 }
 
 export function registerChatRoutes(sim: Simulator) {
+	sim.control('chat-stats', () => {
+		const stats = chatStats(sim);
+		return { maxConcurrent: stats.maxConcurrent, completedAt: Object.fromEntries(stats.chats.map((c) => [c.id, c.completedAtMs ?? null])) };
+	});
+
 	sim.route('POST', '/v3/chat', async (ctx) => {
 		const state = chatState(sim);
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
