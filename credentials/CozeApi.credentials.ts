@@ -1,12 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { credentialTestRules, credentialsBaseUrlExpression, regionProperties } from './region';
+import { bearerTokenAuthenticate, regionProperties, workspaceListTest } from './region';
 
 export class CozeApi implements ICredentialType {
 	name = 'cozeApi';
@@ -31,21 +25,7 @@ export class CozeApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = bearerTokenAuthenticate;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialsBaseUrlExpression,
-			url: '/v1/workspaces',
-			qs: { page_num: 1, page_size: 1 },
-		},
-		rules: credentialTestRules,
-	};
+	test = workspaceListTest;
 }

@@ -1,8 +1,6 @@
 import { createSign, randomBytes } from 'crypto';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -10,12 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	cozeApiBaseUrl,
-	credentialTestRules,
-	credentialsBaseUrlExpression,
-	regionProperties,
-} from './region';
+import { bearerTokenAuthenticate, cozeApiBaseUrl, regionProperties, workspaceListTest } from './region';
 
 const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const MAX_TOKEN_LIFETIME_SECONDS = 86399;
@@ -158,21 +151,7 @@ export class CozeJwtApi implements ICredentialType {
 		return { accessToken: response.access_token, expiresAt };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = bearerTokenAuthenticate;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: credentialsBaseUrlExpression,
-			url: '/v1/workspaces',
-			qs: { page_num: 1, page_size: 1 },
-		},
-		rules: credentialTestRules,
-	};
+	test = workspaceListTest;
 }

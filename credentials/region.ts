@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * Region selection shared by every Coze credential. Tokens are bound to one region: a coze.cn token used against
@@ -59,8 +64,8 @@ export function selfBaseUrlExpression(path: string, host: 'api' | 'www'): string
 	return `={{ ($self.region === 'custom' ? ${custom} : ($self.region === 'com' ? 'https://${official}.coze.com' : 'https://${official}.coze.cn')) + '${path}' }}`;
 }
 
-/** Credential test: list one workspace. Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. */
-export const credentialTestRules = [
+/** Credential test rules: Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. */
+const credentialTestRules = [
 	{
 		type: 'responseSuccessBody' as const,
 		properties: {
@@ -86,3 +91,23 @@ export function cozeApiBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	if (credentials.region === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	return credentials.region === 'com' ? 'https://api.coze.com' : 'https://api.coze.cn';
 }
+
+/** `Authorization: Bearer <accessToken>` through n8n's generic authenticate (PAT, service token, JWT-issued token). */
+export const bearerTokenAuthenticate: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: {
+			Authorization: '=Bearer {{$credentials.accessToken}}',
+		},
+	},
+};
+
+/** Credential test shared by the token-based credentials: list one workspace. */
+export const workspaceListTest: ICredentialTestRequest = {
+	request: {
+		baseURL: credentialsBaseUrlExpression,
+		url: '/v1/workspaces',
+		qs: { page_num: 1, page_size: 1 },
+	},
+	rules: credentialTestRules,
+};
