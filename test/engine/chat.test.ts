@@ -269,6 +269,26 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		expect(String(cancel.error?.description)).toMatch(/can no longer be cancelled/);
 	});
 
+	it('bot picker: workspaces, then the published bots of the chosen workspace', async () => {
+		const spec = (workspaceId: string) => ({
+			type: 'cozeChat',
+			parameters: { operation: 'sendMessage', workspaceId: { __rl: true, mode: 'list', value: workspaceId }, botId: { __rl: true, mode: 'list', value: '' } },
+			credentials: { cozeApi: credential },
+		});
+		const workspaces = await harness.listSearch(spec(''), 'searchWorkspaces');
+		expect(workspaces.results.map((r) => r.name)).toContain('Support Team');
+		const workspaceId = String(workspaces.results.find((r) => r.name === 'Support Team')?.value);
+		const empty = await harness.listSearch(spec(''), 'searchBots');
+		expect(empty.results[0].value).toBe('');
+		const bots = await harness.listSearch(spec(workspaceId), 'searchBots');
+		expect(bots.results).toContainEqual({ name: 'Echo Bot', value: BOTS.echo });
+		expect(bots.results.some((r) => r.value === BOTS.draft)).toBe(false);
+		const filtered = await harness.listSearch(spec(workspaceId), 'searchBots', 'weather');
+		expect(filtered.results).toEqual([{ name: 'Weather Tool Bot', value: BOTS.tools }]);
+		const request = sim.requests.filter((r) => r.path === '/v1/bots').pop();
+		expect(request?.query).toMatchObject({ workspace_id: workspaceId, publish_status: 'published_online' });
+	});
+
 	it('validates input: missing bot ID and bad JSON options', async () => {
 		const noBot = await send({ botId: { __rl: true, mode: 'id', value: '' } });
 		expect(noBot.error?.message).toMatch(/Bot/);

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'crypto';
 
 import { CozeProbe } from '../fixtures/CozeProbe.node';
+import { CozeProbePoll } from '../fixtures/CozeProbePoll.node';
 import { Harness } from '../harness';
 import { testCredential } from '../harness/credential-test';
 import type { Simulator } from '../simulator';
@@ -18,7 +19,7 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 	afterAll(async () => await sim.close());
 	beforeEach(() => {
 		sim.reset();
-		harness = new Harness([new CozeProbe()]);
+		harness = new Harness([new CozeProbe(), new CozeProbePoll()]);
 	});
 	afterEach(() => {
 		expect(sim.contractViolations()).toEqual([]);
@@ -108,6 +109,14 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 		const limited = await harness.run({ type: 'cozeProbe', parameters: { mode: 'paginate', pageSize: 1, limit: 1 }, credentials: { cozeApi: id } });
 		expect(limited.items).toHaveLength(1);
 		expect(sim.requests.filter((r) => r.path === '/v1/workspaces')).toHaveLength(1);
+	});
+
+	it('runs a polling trigger through n8n-core, keeping its static data between polls', async () => {
+		const spec = { type: 'cozeProbePoll', parameters: {}, credentials: { cozeApi: patCredential() } };
+		const first = await harness.poll(spec);
+		expect(first.items?.[0].map((item) => item.json.name)).toEqual(['Support Team', 'Personal', 'Marketing']);
+		const second = await harness.poll(spec, first.staticData);
+		expect(second.items).toBeNull();
 	});
 
 	describe('credential test', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { ExecutionLifecycleHooks, TriggersAndPollers, WorkflowExecute, PollContext } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, TriggersAndPollers, WorkflowExecute, PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 	INode,
 	INodeCredentials,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	IRun,
@@ -163,6 +164,19 @@ export class Harness {
 		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 		const error = (run.data.resultData.error ?? taskData?.error) as (Error & IDataObject) | undefined;
 		return { outputs, items: outputs[0] ?? [], error, chunks, run, staticData: workflow.staticData };
+	}
+
+	/** Calls a node's listSearch method (resource locator "From List") as the editor does, with the node's parameters. */
+	async listSearch(spec: NodeUnderTest, method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		const node = this.buildNode(spec);
+		const workflow = new Workflow({ id: 'harness-ls', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const hooks = new ExecutionLifecycleHooks('internal', randomUUID(), { id: 'harness-ls', nodes: [node], connections: {} } as never);
+		const additionalData = { ...this.additionalData(hooks, false), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const fn = nodeType.methods?.listSearch?.[method];
+		if (!fn) throw new Error(`no listSearch method ${method}`);
+		return await fn.call(context, filter, paginationToken);
 	}
 
 	/** Runs one poll of a polling trigger node the way n8n's active-workflow poller does. */
