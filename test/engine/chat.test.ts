@@ -142,9 +142,10 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		expect(first.error).toBeUndefined();
 		const json = first.items[0].json;
 		expect(json.status).toBe('requires_action');
-		const calls = json.tool_calls as Array<{ id: string; name: string; arguments: Record<string, string> }>;
+		const calls = json.tool_calls as Array<{ id: string; name: string; args: Record<string, string>; args_json: string }>;
 		expect(calls[0].name).toBe('get_weather');
-		expect(calls[0].arguments).toEqual({ city: 'Paris' });
+		expect(calls[0].args).toEqual({ city: 'Paris' });
+		expect(JSON.parse(calls[0].args_json)).toEqual({ city: 'Paris' });
 		const second = await harness.run({
 			type: 'cozeChat',
 			parameters: {

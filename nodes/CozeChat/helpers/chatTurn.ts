@@ -115,6 +115,7 @@ export function toolCallsOf(chat: IDataObject): IDataObject[] {
 	const calls = ((action?.submit_tool_outputs as IDataObject | undefined)?.tool_calls as IDataObject[] | undefined) ?? [];
 	return calls.map((call) => {
 		const fn = (call.function as IDataObject | undefined) ?? {};
+		// Output names avoid `arguments`: n8n's expression sandbox refuses to read a property of that name.
 		let args: unknown = fn.arguments;
 		if (typeof args === 'string') {
 			try {
@@ -123,7 +124,7 @@ export function toolCallsOf(chat: IDataObject): IDataObject[] {
 				// keep the raw string
 			}
 		}
-		return { id: call.id, type: call.type, name: fn.name, arguments: args as IDataObject, argumentsRaw: fn.arguments };
+		return { id: call.id, type: call.type, name: fn.name, args: args as IDataObject, args_json: fn.arguments };
 	});
 }
 

