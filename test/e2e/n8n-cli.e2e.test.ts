@@ -60,6 +60,16 @@ describe('real n8n CLI end to end', () => {
 		expect(JSON.stringify(nodes)).not.toContain(sim.patTokens[0]);
 	});
 
+	it('multimodal: a binary file from another node is uploaded and sent with the question', async () => {
+		await n8n.importWorkflow({ ...example('chat-ask-about-a-file.json'), id: 'e2eChatFile01' });
+		const before = sim.requests.length;
+		const { error, nodes } = await n8n.execute('e2eChatFile01');
+		expect(error).toBeUndefined();
+		expect(nodes['Coze Chat'][0].answer).toBe('You said: Summarize the attached report in one sentence. [file: q3-report.txt]');
+		const upload = sim.requests.slice(before).find((r) => r.path === '/v1/files/upload');
+		expect((upload?.body as { files: Array<{ filename: string; size: number }> }).files[0]).toMatchObject({ filename: 'q3-report.txt', size: Buffer.byteLength('Q3 support report: 1,204 tickets, median first response 2h 10m.') });
+	});
+
 	it('tool-call loop: requires_action → Submit Tool Outputs → final answer', async () => {
 		await n8n.importWorkflow({ ...example('chat-tool-call-loop.json'), id: 'e2eToolLoop01' });
 		const { error, nodes } = await n8n.execute('e2eToolLoop01');
