@@ -58,7 +58,7 @@ export class N8nInstance {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
-	/** `n8n start` on a port (the editor at http://localhost:<port>); resolves once it answers /healthz. */
+	/** `n8n start` on a port (the editor at http://localhost:<port>); resolves once its REST API answers. */
 	async start(port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
 		const child = spawn(NODE, [N8N, 'start'], {
 			env: { ...this.env, N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_SECURE_COOKIE: 'false', ...extraEnv },
@@ -69,7 +69,9 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 			try {
-				if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+				// /healthz answers while n8n is still starting up; /rest/settings only once it is ready.
+				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
+				if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) return child;
 			} catch {
 				// not up yet
 			}

@@ -1,0 +1,93 @@
+import type { ChildProcess } from 'child_process';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import type { Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { N8nInstance, REPO } from './n8n';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(REPO, 'test-artifacts', 'editor');
+const PORT = 5699;
+const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester', password: 'Passw0rd-e2e-1' };
+
+/** The n8n editor in headless Chromium: our nodes render with their icon and parameters, and the pickers list simulator data. */
+(existsSync(CHROMIUM) ? describe : describe.skip)('n8n editor in a real browser', () => {
+	let sim: Simulator;
+	let n8n: N8nInstance;
+	let server: ChildProcess;
+	let browser: Browser;
+	let page: Page;
+	const shot = async (name: string) => await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+	beforeAll(async () => {
+		mkdirSync(ARTIFACTS, { recursive: true });
+		sim = await startSimulator({ ssePacingMs: 2 });
+		n8n = new N8nInstance();
+		await n8n.importCredentials([
+			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
+		]);
+		const workflow = JSON.parse(readFileSync(join(REPO, 'examples', 'chat-answer-a-message.json'), 'utf8')) as Record<string, unknown>;
+		await n8n.importWorkflow({ ...workflow, id: 'editorCheck01' });
+		server = await n8n.start(PORT);
+		const setup = await fetch(`http://127.0.0.1:${PORT}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		expect(setup.ok).toBe(true);
+		const cookie = /n8n-auth=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1];
+		expect(cookie).toBeTruthy();
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await context.addCookies([{ name: 'n8n-auth', value: cookie as string, domain: 'localhost', path: '/' }]);
+		page = await context.newPage();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		server?.kill();
+		await sim?.close();
+	});
+
+	it('shows the Coze Chat node with its icon on the canvas', async () => {
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck01`, { waitUntil: 'networkidle' });
+		const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Coze Chat' });
+		await node.waitFor({ timeout: 60_000 });
+		await shot('01-canvas');
+		const icon = node.locator('img');
+		await expect(icon.count()).resolves.toBeGreaterThan(0);
+		const src = await icon.first().getAttribute('src');
+		expect(src).toMatch(/coze/);
+		const iconResponse = await page.request.get(new URL(src as string, `http://localhost:${PORT}`).toString());
+		expect(iconResponse.ok()).toBe(true);
+		expect(await iconResponse.text()).toContain('<svg');
+	});
+
+	it('opens the node: operation, bot picker and parameters render; the pickers list simulator data', async () => {
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Coze Chat' }).dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		await expect(ndv.getByText('User ID').first().isVisible()).resolves.toBe(true);
+		await expect(ndv.getByText('Message', { exact: true }).first().isVisible()).resolves.toBe(true);
+		await shot('02-node-parameters');
+		// Workspace picker ("From list" is its default mode): open it and pick a workspace listed by the simulator.
+		await ndv.locator('[data-test-id="resource-locator-workspaceId"] [data-test-id="rlc-input"]').click();
+		await page.getByText('Support Team').first().waitFor({ timeout: 30_000 });
+		await shot('03-workspace-picker');
+		await page.getByText('Support Team').first().click();
+		// Bot picker: switch from "By ID" to "From list" and open it.
+		await ndv.locator('[data-test-id="resource-locator-botId"] [data-test-id="rlc-mode-selector"]').click();
+		await page.getByRole('option', { name: /From list/i }).last().click();
+		await ndv.locator('[data-test-id="resource-locator-botId"] [data-test-id="rlc-input"]').click();
+		await page.getByText('Echo Bot').first().waitFor({ timeout: 30_000 });
+		await expect(page.getByText('Weather Tool Bot').first().isVisible()).resolves.toBe(true);
+		await shot('04-bot-picker');
+		expect(sim.requests.some((r) => r.path === '/v1/bots' && r.query.workspace_id === '7350000000000000001')).toBe(true);
+	});
+});
