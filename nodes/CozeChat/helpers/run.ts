@@ -57,14 +57,14 @@ export async function streamTurn(ctx: IExecuteFunctions, request: CozeRequest, o
 	let chat: IDataObject | undefined;
 	const timedOut = () =>
 		cozeApiError(ctx.getNode(), { msg: `no answer within ${options.timeoutSeconds} s; the chat was cancelled`, logId }, itemIndex);
-	if (live) ctx.sendChunk('begin', itemIndex);
+	if (live) await ctx.sendChunk('begin', itemIndex);
 	try {
 		return await collectChatStream(events, {
 			node: ctx.getNode(),
 			itemIndex,
 			logId,
 			keepEvents: options.outputMode === 'events',
-			onAnswerDelta: live ? (text) => ctx.sendChunk('item', itemIndex, text) : undefined,
+			onAnswerDelta: live ? async (text) => await ctx.sendChunk('item', itemIndex, text) : undefined,
 			onChat: (current) => (chat = current),
 			deadline,
 			onDeadline: async () => {
@@ -80,7 +80,7 @@ export async function streamTurn(ctx: IExecuteFunctions, request: CozeRequest, o
 		throw asNodeError(ctx.getNode(), error, itemIndex);
 	} finally {
 		close();
-		if (live) ctx.sendChunk('end', itemIndex);
+		if (live) await ctx.sendChunk('end', itemIndex);
 	}
 }
 
