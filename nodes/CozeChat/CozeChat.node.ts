@@ -12,7 +12,8 @@ export class CozeChat implements INodeType {
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle:
+			'={{ { sendMessage: "Send Message", submitToolOutputs: "Submit Tool Outputs", getChat: "Get Chat", listMessages: "List Chat Messages", cancelChat: "Cancel Chat" }[$parameter["operation"]] }}',
 		description: 'Ask a Coze bot (agent) and get its answer, with files, tool calls and streaming',
 		defaults: { name: 'Coze Chat' },
 		usableAsTool: true,
