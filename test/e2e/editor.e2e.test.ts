@@ -90,4 +90,23 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await shot('04-bot-picker');
 		expect(sim.requests.some((r) => r.path === '/v1/bots' && r.query.workspace_id === '7350000000000000001')).toBe(true);
 	});
+
+	it('finds Coze Chat in the node panel and adds it with its action', async () => {
+		// Regression: with the codex category "AI" n8n's node panel search did not list the node at all.
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck01`, { waitUntil: 'networkidle' });
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		await page.waitForTimeout(500);
+		await page.keyboard.type('Coze');
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await panel.getByText('Coze Chat').first().waitFor({ timeout: 30_000 });
+		await shot('05-node-panel');
+		await panel.getByText('Coze Chat').first().click();
+		await panel.getByText('Send a message to a bot').first().click();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		await ndv.getByText('User ID').first().waitFor();
+		await shot('06-added-node');
+	});
 });
