@@ -158,6 +158,29 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 			expect(tokenCalls[0].path).toBe('/api/permission/oauth2/token');
 		});
 
+		it('refreshes when Coze rejects the token with HTTP 200 + 4100 (not a 401)', async () => {
+			const issued = sim.issueAccessToken({ kind: 'oauth' });
+			const id = harness.addCredential('cozeOAuth2Api', {
+				region: 'custom',
+				baseUrl: sim.url,
+				grantType: 'pkce',
+				clientId: sim.oauthClient.clientId,
+				oauthTokenData: { access_token: 'czu_unknown_to_coze', refresh_token: issued.refreshToken, token_type: 'Bearer' },
+			});
+			const { items, error } = await harness.run({
+				type: 'cozeProbe',
+				parameters: { authentication: 'oAuth2', mode: 'request' },
+				credentials: { cozeOAuth2Api: id },
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json.code).toBe(0);
+			expect(sim.requests.filter((r) => r.path === '/v1/workspaces').map((r) => r.headers.authorization)).toEqual([
+				'Bearer [redacted:invalid]',
+				'Bearer [redacted:valid]',
+			]);
+			expect((harness.credentialData(id).oauthTokenData as Record<string, string>).access_token).not.toBe('czu_unknown_to_coze');
+		});
+
 		it('derives authorize (www) and token (api) URLs from the region', async () => {
 			const helper = harness.credentialsHelper;
 			for (const [region, authUrl, tokenUrl] of [
@@ -209,6 +232,14 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 			expect(third.error).toBeUndefined();
 			expect(tokenCalls()).toHaveLength(2); // re-signed after the 401
 			expect(harness.credentialData(id).accessToken).not.toBe(stored.accessToken);
+		});
+
+		it('re-signs when Coze rejects a stored token with HTTP 200 + 4100', async () => {
+			const id = jwtCredential({ accessToken: 'czs_unknown_to_coze', expiresAt: Math.floor(Date.now() / 1000) + 3000 });
+			const { error } = await run(id);
+			expect(error).toBeUndefined();
+			expect(tokenCalls()).toHaveLength(1);
+			expect(harness.credentialData(id).accessToken).not.toBe('czs_unknown_to_coze');
 		});
 
 		it('re-signs shortly before expiry without waiting for a failure', async () => {
