@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchBots, searchWorkspaces } from '../shared/listSearch';
+import { concurrencyProperty } from '../shared/router';
 import { operations, router } from './actions/router';
 
 export class CozeChat implements INodeType {
@@ -52,14 +53,7 @@ export class CozeChat implements INodeType {
 				default: 'sendMessage',
 			},
 			...Object.values(operations).flatMap((operation) => operation.description),
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 5,
-				description: 'How many input items are sent to Coze at the same time',
-			},
+			concurrencyProperty,
 		],
 	};
 

@@ -56,3 +56,33 @@ export async function searchBots(
 		paginationToken: page * PAGE_SIZE < total ? String(page + 1) : undefined,
 	};
 }
+
+/** Published workflows of the selected workspace (GET /v1/workflows); chat flows only for the chat-flow operation. */
+export async function searchWorkflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
+	if (!workspaceId) {
+		return { results: [{ name: 'Select a Workspace First (or Enter the Workflow ID)', value: '' }] };
+	}
+	const operation = this.getCurrentNodeParameter('operation') as string | undefined;
+	const page = pageOf(paginationToken);
+	const data = await cozeApiData.call(this, {
+		method: 'GET',
+		path: '/v1/workflows',
+		qs: {
+			workspace_id: workspaceId,
+			workflow_mode: operation === 'chat' ? 'chatflow' : 'workflow',
+			publish_status: 'published_online',
+			page_num: page,
+			page_size: 30, // Coze allows 1-30 here
+		},
+	});
+	const workflows = ((data?.items as IDataObject[]) ?? []).filter((w) => matches(String(w.workflow_name ?? ''), filter));
+	return {
+		results: workflows.map((w) => ({ name: String(w.workflow_name ?? w.workflow_id), value: String(w.workflow_id) })),
+		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
+	};
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { concurrencyProperty } from '../shared/router';
+import { operations, router } from './actions/router';
+
+export class CozeWorkflow implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Coze Workflow',
+		name: 'cozeWorkflow',
+		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ { run: "Run Workflow", resume: "Resume Workflow", getRun: "Get Run", getNodeOutput: "Get Node Output", list: "List Workflows", get: "Get Workflow" }[$parameter["operation"]] }}',
+		description: 'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results',
+		defaults: { name: 'Coze Workflow' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: cozeCredentials,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Get Node Output', value: 'getNodeOutput', action: 'Get the output of a node', description: 'Read one output node of a run whose output was trimmed' },
+					{ name: 'Get Run', value: 'getRun', action: 'Get a workflow run', description: 'Read the status and output of a background run' },
+					{ name: 'Get Workflow', value: 'get', action: 'Get a workflow', description: 'Read the name, description and app of a workflow' },
+					{ name: 'List Workflows', value: 'list', action: 'List workflows', description: 'List the workflows of a workspace' },
+					{
+						name: 'Resume Workflow',
+						value: 'resume',
+						action: 'Resume an interrupted workflow',
+						description: 'Answer the question an interrupted run asked and get its result',
+					},
+					{ name: 'Run Workflow', value: 'run', action: 'Run a workflow', description: 'Run a published workflow and get its output' },
+				],
+				default: 'run',
+			},
+			...Object.values(operations).flatMap((operation) => operation.description),
+			concurrencyProperty,
+		],
+	};
+
+	methods = { listSearch: { searchWorkspaces, searchWorkflows } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

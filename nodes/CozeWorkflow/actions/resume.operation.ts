@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cozeApiRequest } from '../../shared/transport';
+import { parseWorkflowOutput } from '../../shared/workflow';
+import { runItem, streamRun } from '../helpers/run';
+import { workflowIdField } from './fields';
+
+const show = { operation: ['resume'] };
+
+export const description: INodeProperties[] = [
+	workflowIdField(['resume']),
+	{
+		displayName: 'Event ID',
+		name: 'eventId',
+		type: 'string',
+		default: '={{ $json.event_id }}',
+		required: true,
+		description: 'The interrupt to answer (event_id in the output of an interrupted Run Workflow)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Interrupt Type',
+		name: 'interruptType',
+		type: 'number',
+		default: 2,
+		required: true,
+		description: 'Type of the interrupt (interrupt_type in the output of the interrupted run, map it from the previous node): 2 question node, 5 input node, 6 local plugin, 7 OAuth plugin',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Answer',
+		name: 'resumeData',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. Hangzhou, 2024-08-20',
+		description: 'The user\'s answer to the question. For a file, pass {"file_id": "…"} as JSON text.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Resume Mode',
+		name: 'resumeMode',
+		type: 'options',
+		options: [
+			{ name: 'Streaming', value: 'stream', description: 'For runs started with Wait for Result (Streaming)' },
+			{ name: 'Non-Streaming', value: 'sync', description: 'For runs started with Wait for Result (Non-Streaming) or in the background' },
+		],
+		default: 'stream',
+		description: 'Coze resumes a run the way it was started',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include Node Messages',
+				name: 'includeMessages',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add every streamed node message to the item',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 600,
+				description: 'Fail when the result is not there after this long',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const eventId = String(this.getNodeParameter('eventId', itemIndex) ?? '').trim();
+	const interruptType = Number(this.getNodeParameter('interruptType', itemIndex));
+	const resumeData = String(this.getNodeParameter('resumeData', itemIndex) ?? '');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (!workflowId) throw new NodeOperationError(node, 'Choose a workflow or enter its ID', { itemIndex });
+	if (!eventId) throw new NodeOperationError(node, 'Event ID is empty: take it from the interrupted run (event_id)', { itemIndex });
+	if (!Number.isInteger(interruptType)) {
+		throw new NodeOperationError(node, 'Interrupt Type must be the number from the interrupted run (interrupt_type)', { itemIndex });
+	}
+	const body = { workflow_id: workflowId, event_id: eventId, resume_data: resumeData, interrupt_type: interruptType };
+	const timeoutSeconds = Number(options.timeout ?? 600);
+	if (this.getNodeParameter('resumeMode', itemIndex, 'stream') === 'stream') {
+		const run = await streamRun(
+			this,
+			{ method: 'POST', path: '/v1/workflow/stream_resume', body },
+			{ timeoutSeconds, idleTimeoutSeconds: timeoutSeconds, liveStreaming: true },
+			itemIndex,
+		);
+		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, options.includeMessages === true)];
+	}
+	const envelope = await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/workflows/resume',
+		body,
+		itemIndex,
+		timeoutMs: Math.max(timeoutSeconds, 100) * 1000,
+	});
+	const interrupt = envelope.interrupt_data as IDataObject | undefined;
+	const executeId = envelope.execute_id ? String(envelope.execute_id) : undefined;
+	const status = interrupt ? 'interrupted' : executeId && !envelope.data ? 'running' : 'completed';
+	return [
+		runItem(
+			workflowId,
+			{
+				status,
+				output: status === 'completed' ? parseWorkflowOutput(envelope.data ?? '') : undefined,
+				interrupt,
+				execute_id: executeId,
+				debug_url: envelope.debug_url,
+				usage: envelope.usage,
+			},
+			itemIndex,
+			false,
+		),
+	];
+}

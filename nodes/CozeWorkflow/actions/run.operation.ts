@@ -1,0 +1,239 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { uploadBinaryProperty } from '../../shared/files';
+import { parseJsonParameter } from '../../shared/json';
+import { cozeApiRequest } from '../../shared/transport';
+import { parseWorkflowOutput, runFailure, waitForRun } from '../../shared/workflow';
+import { runItem, streamRun } from '../helpers/run';
+import { waitOptionFields, workflowIdField, workspaceField } from './fields';
+
+const show = { operation: ['run'] };
+
+export const description: INodeProperties[] = [
+	workspaceField(['run']),
+	workflowIdField(['run']),
+	{
+		displayName: 'Parameters (JSON)',
+		name: 'parameters',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"input": "Summarize today\'s tickets"}',
+		description: 'Inputs of the workflow\'s start node, as a JSON object. Files: use File Inputs below, or put a public URL.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		options: [
+			{
+				name: 'Wait for Result (Streaming)',
+				value: 'stream',
+				description: 'Run and return the moment Coze reports Done; supports output nodes and questions (interrupts)',
+			},
+			{
+				name: 'Wait for Result (Non-Streaming)',
+				value: 'sync',
+				description: 'One request; Coze cuts it after 90 s, so use it for short workflows only',
+			},
+			{
+				name: 'Start in Background',
+				value: 'async',
+				description: 'Start an async run and return its execute_id at once (Coze paid plans); read it later with Get Run or the Coze Workflow Trigger',
+			},
+			{
+				name: 'Start in Background and Wait',
+				value: 'asyncWait',
+				description: 'Start an async run (up to 24 h on Coze) and poll until it finishes',
+			},
+		],
+		default: 'stream',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'App ID',
+				name: 'appId',
+				type: 'string',
+				default: '',
+				description: 'ID of the Coze app the workflow belongs to (only for workflows inside an app; do not combine with Bot ID)',
+			},
+			{
+				displayName: 'Bot ID',
+				name: 'botId',
+				type: 'string',
+				default: '',
+				description: 'Bot to run the workflow as; needed when it uses bot-scoped nodes such as database or variables',
+			},
+			{
+				displayName: 'Extra (JSON)',
+				name: 'ext',
+				type: 'json',
+				default: '{}',
+				description: 'Extra string fields Coze passes to the run, e.g. {"latitude": "39.9", "longitude": "116.4"}',
+			},
+			{
+				displayName: 'File Inputs',
+				name: 'fileInputs',
+				type: 'string',
+				default: '',
+				placeholder: 'image=data, report=attachment',
+				description:
+					'Comma-separated parameter=binaryProperty pairs: each binary of the input item is uploaded to Coze and passed to that start-node parameter as its file_id',
+			},
+			{
+				displayName: 'Idle Timeout (Seconds)',
+				name: 'idleTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 120,
+				description: 'With streaming, fail when Coze sends nothing (not even a heartbeat) for this long',
+			},
+			{
+				displayName: 'Include Node Messages',
+				name: 'includeMessages',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add every streamed node message (output nodes, end node) to the item',
+			},
+			{
+				displayName: 'Live Streaming',
+				name: 'liveStreaming',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to forward output text to n8n as it arrives when the n8n workflow streams its response',
+			},
+			...waitOptionFields,
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				description: 'End-user ID for the run (ext.user_id): user variables and history in Coze are kept per user',
+			},
+			{
+				displayName: 'Workflow Version',
+				name: 'workflowVersion',
+				type: 'string',
+				default: '',
+				description: 'Run a specific published version instead of the latest',
+			},
+		],
+	},
+];
+
+/** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
+async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
+	const result: IDataObject = {};
+	for (const pair of spec.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+		const [parameter, property] = pair.split('=').map((part) => part.trim());
+		if (!parameter || !property) {
+			throw new NodeOperationError(ctx.getNode(), `File Inputs: "${pair}" is not parameter=binaryProperty`, { itemIndex });
+		}
+		const file = await uploadBinaryProperty(ctx, itemIndex, property);
+		result[parameter] = JSON.stringify({ file_id: file.id });
+	}
+	return result;
+}
+
+/** The request body shared by every mode. */
+async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: string, options: IDataObject): Promise<IDataObject> {
+	const node = ctx.getNode();
+	const parameters = parseJsonParameter<IDataObject>(ctx, ctx.getNodeParameter('parameters', itemIndex, '{}'), 'Parameters', itemIndex, {});
+	if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
+		throw new NodeOperationError(node, 'Parameters must be a JSON object of start-node inputs', { itemIndex });
+	}
+	const ext = parseJsonParameter<IDataObject>(ctx, options.ext, 'Extra', itemIndex, {});
+	if (ext === null || typeof ext !== 'object' || Array.isArray(ext)) {
+		throw new NodeOperationError(node, 'Extra must be a JSON object of strings', { itemIndex });
+	}
+	if (options.appId && options.botId) {
+		throw new NodeOperationError(node, 'Set either App ID or Bot ID, not both (Coze rejects the pair with 4000)', { itemIndex });
+	}
+	const body: IDataObject = { workflow_id: workflowId };
+	const files = options.fileInputs ? await fileParameters(ctx, itemIndex, String(options.fileInputs)) : {};
+	const allParameters = { ...parameters, ...files };
+	if (Object.keys(allParameters).length > 0) body.parameters = allParameters;
+	if (options.botId) body.bot_id = String(options.botId).trim();
+	if (options.appId) body.app_id = String(options.appId).trim();
+	const extStrings: IDataObject = Object.fromEntries(Object.entries(ext).map(([key, value]) => [key, String(value)]));
+	if (options.userId) extStrings.user_id = String(options.userId);
+	if (Object.keys(extStrings).length > 0) body.ext = extStrings;
+	if (options.workflowVersion) body.workflow_version = String(options.workflowVersion).trim();
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!workflowId) throw new NodeOperationError(this.getNode(), 'Choose a workflow or enter its ID', { itemIndex });
+	const mode = this.getNodeParameter('mode', itemIndex, 'stream') as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = await runBody(this, itemIndex, workflowId, options);
+	const timeoutSeconds = Number(options.timeout ?? 600);
+	const includeMessages = options.includeMessages === true;
+
+	if (mode === 'stream') {
+		const run = await streamRun(
+			this,
+			{ method: 'POST', path: '/v1/workflow/stream_run', body },
+			{ timeoutSeconds, idleTimeoutSeconds: Number(options.idleTimeout ?? 120), liveStreaming: options.liveStreaming !== false },
+			itemIndex,
+		);
+		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, includeMessages)];
+	}
+
+	const async = mode === 'async' || mode === 'asyncWait';
+	const envelope = await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/workflow/run',
+		body: async ? { ...body, is_async: true } : body,
+		itemIndex,
+		// Coze ends sync runs at 90 s; leave room for the answer to arrive.
+		timeoutMs: async ? 60_000 : Math.max(timeoutSeconds, 100) * 1000,
+	});
+	const executeId = envelope.execute_id ? String(envelope.execute_id) : undefined;
+	if (mode === 'async') {
+		return [runItem(workflowId, { status: 'running', execute_id: executeId, debug_url: envelope.debug_url }, itemIndex, false)];
+	}
+	if (mode === 'asyncWait') {
+		if (!executeId) throw new NodeOperationError(this.getNode(), 'Coze started no async run (no execute_id in the answer)', { itemIndex });
+		const run = await waitForRun.call(this, workflowId, executeId, {
+			timeoutSeconds,
+			pollIntervalSeconds: Number(options.pollInterval ?? 2),
+			itemIndex,
+		});
+		if (run.execute_status === 'Fail') throw runFailure(this.getNode(), run, itemIndex);
+		return [
+			runItem(
+				workflowId,
+				{ status: 'completed', output: run.output, execute_id: executeId, debug_url: run.debug_url, usage: run.usage, log_id: run.logid },
+				itemIndex,
+				false,
+			),
+		];
+	}
+	const interrupt = envelope.interrupt_data as IDataObject | undefined;
+	return [
+		runItem(
+			workflowId,
+			{
+				status: interrupt ? 'interrupted' : 'completed',
+				output: interrupt ? undefined : parseWorkflowOutput(envelope.data ?? ''),
+				interrupt,
+				execute_id: executeId,
+				debug_url: envelope.debug_url,
+				usage: envelope.usage,
+			},
+			itemIndex,
+			false,
+		),
+	];
+}

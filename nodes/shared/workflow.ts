@@ -1,0 +1,178 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { cozeApiError } from './errors';
+import type { SseEvent } from './sse';
+import { parseSseData } from './sse';
+import type { CozeContext } from './transport';
+import { cozeApiRequest } from './transport';
+
+/** Any JSON value an item can hold. */
+export type JsonValue = IDataObject[string];
+
+/** Statuses of an async run (GET /v1/workflows/{id}/run_histories/{execute_id}); capitalised as Coze sends them. */
+export type RunStatus = 'Running' | 'Success' | 'Fail';
+
+/**
+ * Coze returns workflow output as JSON text, sometimes JSON inside JSON (async results:
+ * `{"Output": "{\"data\": …}"}`). Parse every level that is JSON; keep text that is not.
+ */
+export function parseWorkflowOutput(value: unknown, depth = 0): JsonValue {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		if (depth < 3 && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+			try {
+				return parseWorkflowOutput(JSON.parse(trimmed), depth + 1);
+			} catch {
+				return value;
+			}
+		}
+		return value;
+	}
+	if (Array.isArray(value)) return value.map((entry) => parseWorkflowOutput(entry, depth + 1)) as JsonValue;
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, parseWorkflowOutput(entry, depth + 1)]));
+	}
+	return value as JsonValue;
+}
+
+/** What one streamed run (or resume) produced. */
+export interface StreamedRun {
+	status: 'completed' | 'interrupted';
+	/** Parsed output of the last node that finished (the end node). */
+	output: unknown;
+	/** Every node message in order, content concatenated per node. */
+	messages: IDataObject[];
+	interrupt?: IDataObject;
+	usage?: IDataObject;
+	debug_url?: string;
+	execute_id?: string;
+	log_id?: string;
+}
+
+export interface WorkflowStreamOptions {
+	node: INode;
+	itemIndex: number;
+	logId?: string;
+	/** Called with each content chunk as it arrives. */
+	onContent?: (text: string) => Promise<void> | void;
+}
+
+/**
+ * Reads a workflow event stream (Message, Error, Interrupt, Done, PING) until `Done`. Message chunks of one node are
+ * concatenated until `node_is_finish`. `Error` and a stream that ends without `Done` throw NodeApiError.
+ */
+export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, options: WorkflowStreamOptions): Promise<StreamedRun> {
+	const { node, itemIndex, logId } = options;
+	const messages: IDataObject[] = [];
+	let current: IDataObject | undefined;
+	let interrupt: IDataObject | undefined;
+	let usage: IDataObject | undefined;
+	let executeId: string | undefined;
+
+	for await (const event of events) {
+		const data = parseSseData<IDataObject>(event) ?? {};
+		switch (event.event) {
+			case 'Message': {
+				const chunk = typeof data.content === 'string' ? data.content : '';
+				if (!current) current = { node_title: data.node_title ?? '', content: '' };
+				current.content = `${current.content as string}${chunk}`;
+				if (chunk && options.onContent) await options.onContent(chunk);
+				if (data.usage) usage = data.usage as IDataObject;
+				if (data.execute_id) executeId = String(data.execute_id);
+				if (data.node_is_finish !== false) {
+					messages.push(current);
+					current = undefined;
+				}
+				break;
+			}
+			case 'Interrupt':
+				interrupt = { ...((data.interrupt_data as IDataObject | undefined) ?? {}), node_title: data.node_title };
+				break;
+			case 'Error':
+				throw cozeApiError(
+					node,
+					{
+						code: (data.error_code as number) ?? undefined,
+						msg: `the workflow failed: ${String(data.error_message ?? (event.data || 'no reason given'))}`,
+						logId,
+						debugUrl: data.debug_url as string | undefined,
+					},
+					itemIndex,
+				);
+			case 'Done': {
+				if (current) messages.push(current);
+				const last = messages[messages.length - 1];
+				return {
+					status: interrupt ? 'interrupted' : 'completed',
+					output: interrupt ? undefined : parseWorkflowOutput(last?.content ?? ''),
+					messages,
+					interrupt,
+					usage,
+					debug_url: data.debug_url as string | undefined,
+					execute_id: executeId,
+					log_id: logId,
+				};
+			}
+			default:
+				break; // PING heartbeats and unknown events
+		}
+	}
+	throw cozeApiError(node, { msg: 'the workflow stream ended before Done; the result is incomplete', logId }, itemIndex);
+}
+
+/** The async run's record (`data[0]`), with output parsed and error_code normalised ("" → 0). */
+export async function getRunHistory(this: CozeContext, workflowId: string, executeId: string, itemIndex = 0): Promise<IDataObject> {
+	const envelope = await cozeApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
+		itemIndex,
+	});
+	const data = envelope.data;
+	const record = ((Array.isArray(data) ? data[0] : data) ?? {}) as IDataObject;
+	if (!record.execute_id && !record.execute_status) {
+		throw cozeApiError(this.getNode(), { msg: `Coze returned no run ${executeId} for workflow ${workflowId}` }, itemIndex);
+	}
+	const errorCode = record.error_code === '' || record.error_code === undefined ? 0 : Number(record.error_code);
+	return { ...record, error_code: Number.isFinite(errorCode) ? errorCode : record.error_code, output: parseWorkflowOutput(record.output ?? '') };
+}
+
+/** Throws the run's failure as a NodeApiError (Coze error code, message, log id, debug URL). */
+export function runFailure(node: INode, run: IDataObject, itemIndex: number) {
+	return cozeApiError(
+		node,
+		{
+			code: (run.error_code as number) || undefined,
+			msg: `the workflow run ${String(run.execute_id)} failed: ${String(run.error_message || 'no reason given')}`,
+			logId: run.logid as string | undefined,
+			debugUrl: run.debug_url as string | undefined,
+		},
+		itemIndex,
+	);
+}
+
+/**
+ * Polls an async run (never faster than once a second) until it is no longer Running. Returns the record; the
+ * caller decides what a `Fail` means. Throws when `timeoutSeconds` pass first (the run keeps going on Coze).
+ */
+export async function waitForRun(
+	this: CozeContext,
+	workflowId: string,
+	executeId: string,
+	options: { timeoutSeconds: number; pollIntervalSeconds: number; itemIndex: number },
+): Promise<IDataObject> {
+	const interval = Math.max(1, options.pollIntervalSeconds) * 1000;
+	const deadline = Date.now() + options.timeoutSeconds * 1000;
+	for (;;) {
+		const run = await getRunHistory.call(this, workflowId, executeId, options.itemIndex);
+		if (run.execute_status !== 'Running') return run;
+		if (Date.now() + interval > deadline) {
+			throw cozeApiError(
+				this.getNode(),
+				{ msg: `run ${executeId} was still running after ${options.timeoutSeconds} s (it goes on in Coze; read it later with Get Run)` },
+				options.itemIndex,
+			);
+		}
+		await sleep(interval);
+	}
+}
