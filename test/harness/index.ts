@@ -180,7 +180,11 @@ export class Harness {
 	}
 
 	/** Runs one poll of a polling trigger node the way n8n's active-workflow poller does. */
-	async poll(spec: NodeUnderTest, staticData: IDataObject = {}): Promise<{ items: INodeExecutionData[][] | null; staticData: IDataObject }> {
+	async poll(
+		spec: NodeUnderTest,
+		staticData: IDataObject = {},
+		mode: 'trigger' | 'manual' = 'trigger',
+	): Promise<{ items: INodeExecutionData[][] | null; staticData: IDataObject }> {
 		const node = this.buildNode(spec);
 		const workflow = new Workflow({
 			id: 'harness-poll',
@@ -193,7 +197,7 @@ export class Harness {
 		});
 		const hooks = new ExecutionLifecycleHooks('trigger', randomUUID(), { id: 'harness-poll', nodes: [node], connections: {} } as never);
 		const additionalData = this.additionalData(hooks, false);
-		const context = new PollContext(workflow, node, additionalData, 'trigger', 'activate');
+		const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 		const pollers = new TriggersAndPollers();
 		const items = await pollers.runPollFunction(workflow, node, context);
 		return { items, staticData: workflow.staticData };

@@ -27,3 +27,23 @@ export const BOT_LIST = [
 	{ id: BOTS.selfCancel, name: 'Self-Cancelling Bot', description: 'Its chats end as canceled', published: true },
 	{ id: BOTS.draft, name: 'Draft Bot', description: 'Not published to the API channel', published: false },
 ].map((bot) => ({ ...bot, workspace_id: WORKSPACES[0].id }));
+
+export const WORKFLOWS = {
+	echo: '7500000000000000001',
+	slow: '7500000000000000002',
+	failing: '7500000000000000003',
+	question: '7500000000000000004',
+	streamOnly: '7500000000000000005',
+	bigOutput: '7500000000000000006',
+	draft: '7500000000000000009',
+};
+
+export const WORKFLOW_LIST = [
+	{ id: WORKFLOWS.echo, name: 'echo_input', description: 'Returns {"output": <input>}', published: true },
+	{ id: WORKFLOWS.slow, name: 'long_report', description: 'Takes a while (for background runs)', published: true },
+	{ id: WORKFLOWS.failing, name: 'always_fails', description: 'Every run fails', published: true },
+	{ id: WORKFLOWS.question, name: 'ask_city', description: 'Asks which city (question node), then answers', published: true },
+	{ id: WORKFLOWS.streamOnly, name: 'story_teller', description: 'Has an output node: streaming only', published: true },
+	{ id: WORKFLOWS.bigOutput, name: 'big_export', description: 'Its async output is trimmed; read the output node', published: true },
+	{ id: WORKFLOWS.draft, name: 'draft_flow', description: 'Never published', published: false },
+].map((workflow) => ({ ...workflow, workspace_id: WORKSPACES[0].id }));

@@ -1,6 +1,8 @@
 import type { Simulator } from '../index';
 import { registerChatRoutes } from './chat';
 import { registerFileRoutes } from './files';
+import { registerVariableRoutes } from './variables';
+import { registerWorkflowRoutes } from './workflows';
 import { registerWorkspaceRoutes } from './workspaces';
 
 /** Every API area of the simulator registers its routes here (one module per area). */
@@ -8,4 +10,6 @@ export function registerRoutes(sim: Simulator) {
 	registerWorkspaceRoutes(sim);
 	registerFileRoutes(sim);
 	registerChatRoutes(sim);
+	registerWorkflowRoutes(sim);
+	registerVariableRoutes(sim);
 }

@@ -1,0 +1,259 @@
+import type { RouteContext, Simulator, SseWriter } from '../index';
+import { cozeId } from '../ids';
+import { WORKFLOW_LIST, WORKFLOWS, WORKSPACES } from '../seed';
+
+/**
+ * Workflows (docs/workflow_run.md, workflow_stream_run.md, workflow_resume.md, resume_workflow.md,
+ * workflow_history.md, get_workflow_list.md, get_workflow_info.md, list_workflow_version.md,
+ * get_node_execute_history_response.md). Seeded workflows (seed.ts WORKFLOWS):
+ * echo → {"output": parameters.input}; slow → same after `slowMs`; failing → error 6001; question → interrupts with
+ * "Which city?" and answers "Weather in <answer>: sunny"; streamOnly → output node, stream only; bigOutput → async
+ * output trimmed, readable through execute_nodes; draft → 4200 not published.
+ */
+
+interface Run {
+	executeId: string;
+	workflowId: string;
+	mode: 0 | 1 | 2;
+	status: 'Running' | 'Success' | 'Fail';
+	createdAt: number;
+	finishAt: number;
+	output: string;
+	errorCode: number | '';
+	errorMessage: string;
+	connectorUid: string;
+	logid: string;
+	trimmed: boolean;
+}
+
+interface Interruption {
+	workflowId: string;
+	resumes: number;
+	used: boolean;
+	async: boolean;
+}
+
+interface WorkflowState {
+	runs: Map<string, Run>;
+	interrupts: Map<string, Interruption>;
+	slowMs: number;
+	started: Record<string, number>;
+}
+
+export const workflowsOf = (sim: Simulator) =>
+	sim.state<WorkflowState>('workflows', () => ({ runs: new Map(), interrupts: new Map(), slowMs: 1500, started: {} }));
+
+/** How long the slow workflow (and every async run) takes, ms. */
+export function setWorkflowDuration(sim: Simulator, ms: number) {
+	workflowsOf(sim).slowMs = ms;
+}
+
+const usage = { input_count: 12, output_count: 8, token_count: 20 };
+const debugUrl = (workflowId: string, executeId: string) =>
+	`https://www.coze.cn/work_flow?execute_id=${executeId}&space_id=${WORKSPACES[0].id}&workflow_id=${workflowId}`;
+const QUESTION = JSON.stringify({ content_type: 'text', content: 'Which city?' });
+
+function check(ctx: RouteContext, body: Record<string, unknown>): string | undefined {
+	const workflowId = String(body.workflow_id ?? '');
+	const workflow = WORKFLOW_LIST.find((w) => w.id === workflowId);
+	if (!workflow) return void ctx.error(4200, `workflow ${workflowId} not found`);
+	if (!workflow.published) return void ctx.error(4200, 'The workflow is not published; publish it before calling the API');
+	if (body.bot_id && body.app_id) return void ctx.error(4000, 'bot_id and app_id cannot be set at the same time');
+	if (body.parameters !== undefined && (typeof body.parameters !== 'object' || Array.isArray(body.parameters))) {
+		return void ctx.error(4000, 'parameters must be an object');
+	}
+	return workflowId;
+}
+
+function outputOf(workflowId: string, parameters: Record<string, unknown> | undefined): string {
+	const input = parameters?.input ?? '';
+	if (workflowId === WORKFLOWS.slow) return JSON.stringify({ output: `report for ${String(input)}` });
+	return JSON.stringify({ output: input });
+}
+
+function startRun(sim: Simulator, workflowId: string, body: Record<string, unknown>, mode: 0 | 1 | 2): Run {
+	const state = workflowsOf(sim);
+	const now = Date.now();
+	const failing = workflowId === WORKFLOWS.failing;
+	const run: Run = {
+		executeId: cozeId(),
+		workflowId,
+		mode,
+		status: 'Running',
+		createdAt: now,
+		finishAt: now + (mode === 2 || workflowId === WORKFLOWS.slow ? state.slowMs : 0),
+		output: failing ? '' : outputOf(workflowId, body.parameters as Record<string, unknown>),
+		errorCode: failing ? 6001 : '',
+		errorMessage: failing ? 'Node "Code" failed: division by zero' : '',
+		connectorUid: String((body.ext as Record<string, string> | undefined)?.user_id ?? '2150000000000000001'),
+		logid: cozeId(),
+		trimmed: workflowId === WORKFLOWS.bigOutput,
+	};
+	state.runs.set(run.executeId, run);
+	state.started[workflowId] = (state.started[workflowId] ?? 0) + 1;
+	return run;
+}
+
+function refresh(run: Run): Run {
+	if (run.status === 'Running' && Date.now() >= run.finishAt) run.status = run.errorCode ? 'Fail' : 'Success';
+	return run;
+}
+
+async function streamEvents(sim: Simulator, out: SseWriter, run: Run, answer?: string) {
+	const state = workflowsOf(sim);
+	let id = 0;
+	const send = async (name: string, data: unknown) => await out.event(name, data, { id: id++, style: 'workflow' });
+	if (run.workflowId === WORKFLOWS.failing) {
+		await send('Error', { error_code: 6001, error_message: run.errorMessage });
+		return out.end();
+	}
+	if (run.workflowId === WORKFLOWS.question && answer === undefined) {
+		const eventId = `${run.executeId}/${cozeId()}`;
+		state.interrupts.set(eventId, { workflowId: run.workflowId, resumes: 0, used: false, async: false });
+		await send('Message', { content: 'Which city?', node_title: 'Question', node_seq_id: '0', node_is_finish: true });
+		await send('Interrupt', { interrupt_data: { event_id: eventId, type: 2, data: QUESTION }, node_title: 'Question' });
+		await send('Done', { debug_url: debugUrl(run.workflowId, run.executeId) });
+		return out.end();
+	}
+	if (run.workflowId === WORKFLOWS.streamOnly) {
+		for (const [seq, chunk] of ['Once ', 'upon ', 'a time'].entries()) {
+			await send('Message', { content: chunk, node_title: 'Story', node_seq_id: String(seq), node_is_finish: seq === 2 });
+		}
+		await send('PING', {});
+	}
+	if (run.workflowId === WORKFLOWS.slow) await new Promise((resolve) => setTimeout(resolve, state.slowMs));
+	const output = answer !== undefined ? JSON.stringify({ output: `Weather in ${answer}: sunny` }) : run.output;
+	await send('Message', { content: output, node_title: 'End', node_seq_id: '0', node_is_finish: true, usage, content_type: 'text' });
+	await send('Done', { debug_url: debugUrl(run.workflowId, run.executeId) });
+	out.end();
+}
+
+export function registerWorkflowRoutes(sim: Simulator) {
+	sim.route('POST', '/v1/workflow/run', async (ctx) => {
+		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+		const workflowId = check(ctx, body);
+		if (!workflowId) return;
+		if (workflowId === WORKFLOWS.streamOnly) {
+			return ctx.error(4000, 'The workflow contains an output node or a streaming end node; call /v1/workflow/stream_run instead');
+		}
+		const async = body.is_async === true;
+		const run = startRun(sim, workflowId, body, async ? 2 : 0);
+		if (async) return ctx.json('', { execute_id: run.executeId, debug_url: debugUrl(workflowId, run.executeId) });
+		if (workflowId === WORKFLOWS.question) {
+			const eventId = `${run.executeId}/${cozeId()}`;
+			workflowsOf(sim).interrupts.set(eventId, { workflowId, resumes: 0, used: false, async: false });
+			return ctx.json('', { interrupt_data: { event_id: eventId, type: 2, data: QUESTION }, execute_id: run.executeId, usage });
+		}
+		if (run.finishAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, run.finishAt - Date.now()));
+		refresh(run);
+		if (run.status === 'Fail') return ctx.error(Number(run.errorCode), run.errorMessage);
+		ctx.json(run.output, { execute_id: run.executeId, debug_url: debugUrl(workflowId, run.executeId), usage, token: 20, cost: '0' });
+	});
+
+	sim.route('POST', '/v1/workflow/stream_run', async (ctx) => {
+		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+		const workflowId = check(ctx, body);
+		if (!workflowId) return;
+		const run = startRun(sim, workflowId, body, 1);
+		await streamEvents(sim, ctx.sse(), run);
+		refresh(run);
+	});
+
+	const takeInterrupt = (ctx: RouteContext): Interruption | undefined => {
+		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+		const interruption = workflowsOf(sim).interrupts.get(String(body.event_id ?? ''));
+		if (!interruption || interruption.workflowId !== body.workflow_id) return void ctx.error(4000, 'event_id not found for this workflow');
+		if (interruption.used) return void ctx.error(4000, 'this interrupt was already answered');
+		if (Number(body.interrupt_type) !== 2) return void ctx.error(4000, 'interrupt_type does not match the interrupt');
+		interruption.used = true;
+		interruption.resumes++;
+		return interruption;
+	};
+
+	sim.route('POST', '/v1/workflow/stream_resume', async (ctx) => {
+		const interruption = takeInterrupt(ctx);
+		if (!interruption) return;
+		const body = ctx.req.body as Record<string, unknown>;
+		const run = startRun(sim, interruption.workflowId, {}, 1);
+		await streamEvents(sim, ctx.sse(), run, String(body.resume_data ?? ''));
+	});
+
+	sim.route('POST', '/v1/workflows/resume', (ctx) => {
+		const interruption = takeInterrupt(ctx);
+		if (!interruption) return;
+		const body = ctx.req.body as Record<string, unknown>;
+		const run = startRun(sim, interruption.workflowId, {}, 0);
+		run.output = JSON.stringify({ output: `Weather in ${String(body.resume_data)}: sunny` });
+		ctx.json(run.output, { execute_id: run.executeId, debug_url: debugUrl(run.workflowId, run.executeId), usage });
+	});
+
+	sim.route('GET', '/v1/workflows/{workflow_id}/run_histories/{execute_id}', (ctx) => {
+		const run = workflowsOf(sim).runs.get(ctx.params.execute_id);
+		if (!run || run.workflowId !== ctx.params.workflow_id) return ctx.error(4200, `execute_id ${ctx.params.execute_id} not found`);
+		refresh(run);
+		const done = run.status !== 'Running';
+		const nodeUuid = `${run.executeId}-output`;
+		ctx.json([
+			{
+				execute_id: run.executeId,
+				execute_status: run.status,
+				bot_id: '0',
+				connector_id: '1024',
+				connector_uid: run.connectorUid,
+				run_mode: run.mode,
+				logid: run.logid,
+				create_time: Math.floor(run.createdAt / 1000),
+				update_time: Math.floor(Date.now() / 1000),
+				output: run.status === 'Success' && !run.trimmed ? JSON.stringify({ Output: run.output }) : '',
+				error_code: run.status === 'Fail' ? run.errorCode : '',
+				error_message: run.status === 'Fail' ? run.errorMessage : '',
+				debug_url: debugUrl(run.workflowId, run.executeId),
+				is_output_trimmed: done && run.trimmed,
+				node_execute_status: run.trimmed
+					? { output_1: { node_id: 'output_1', is_finish: done, update_time: Math.floor(Date.now() / 1000), node_execute_uuid: nodeUuid } }
+					: {},
+				usage: done ? usage : { input_count: 0, output_count: 0, token_count: 0 },
+				token: '0',
+				cost: '0.00000',
+			},
+		]);
+	});
+
+	sim.route('GET', '/v1/workflows/{workflow_id}/run_histories/{execute_id}/execute_nodes/{node_execute_uuid}', (ctx) => {
+		const run = workflowsOf(sim).runs.get(ctx.params.execute_id);
+		if (!run || ctx.params.node_execute_uuid !== `${run.executeId}-output`) return ctx.error(4200, 'node execution not found');
+		refresh(run);
+		ctx.json({ is_finish: run.status !== 'Running', node_output: JSON.stringify({ rows: 100000, sample: 'row-1' }) });
+	});
+
+	const basic = (w: (typeof WORKFLOW_LIST)[number]) => ({
+		workflow_id: w.id,
+		workflow_name: w.name,
+		description: w.description,
+		icon_url: 'https://example.invalid/workflow.png',
+		app_id: '0',
+		created_at: 1718000000,
+		updated_at: 1718000000,
+		creator: { id: '2150000000000000001', name: 'Owner' },
+	});
+
+	sim.route('GET', '/v1/workflows', (ctx) => {
+		const { workspace_id: workspaceId, publish_status: status = 'published_online', workflow_mode: mode = 'workflow' } = ctx.req.query;
+		if (!WORKSPACES.some((w) => w.id === workspaceId)) return ctx.error(4000, `workspace ${workspaceId} not found`);
+		if (mode !== 'workflow') return ctx.json({ items: [], has_more: false });
+		const size = Math.min(30, Math.max(1, Number(ctx.req.query.page_size ?? 10) || 10));
+		const page = Math.max(1, Number(ctx.req.query.page_num ?? 1) || 1);
+		const list = WORKFLOW_LIST.filter((w) => w.workspace_id === workspaceId).filter((w) =>
+			status === 'all' ? true : status === 'unpublished_draft' ? !w.published : w.published,
+		);
+		ctx.json({ items: list.slice((page - 1) * size, page * size).map(basic), has_more: page * size < list.length });
+	});
+
+	sim.route('GET', '/v1/workflows/{workflow_id}', (ctx) => {
+		const workflow = WORKFLOW_LIST.find((w) => w.id === ctx.params.workflow_id);
+		if (!workflow) return ctx.error(4200, `workflow ${ctx.params.workflow_id} not found`);
+		ctx.json({ workflow_detail: basic(workflow) });
+	});
+
+	sim.control('workflow-runs', () => ({ started: workflowsOf(sim).started, runs: workflowsOf(sim).runs.size }));
+}
