@@ -48,6 +48,35 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 			],
 		},
 	},
+	// PUT is only in docs/update_variable.md (the spec has GET only).
+	'/v1/variables': {
+		put: {
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['connector_uid', 'data'],
+							properties: {
+								app_id: { type: 'string' },
+								bot_id: { type: 'string' },
+								connector_id: { type: 'string' },
+								connector_uid: { type: 'string' },
+								data: {
+									type: 'array',
+									items: {
+										type: 'object',
+										required: ['keyword', 'value'],
+										properties: { keyword: { type: 'string' }, value: { type: 'string' } },
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	},
 };
 
 export const SPEC_PATH = join(__dirname, '..', '..', '..', 'shared', 'coze', 'coze-openapi.yaml');
