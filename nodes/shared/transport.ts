@@ -48,6 +48,11 @@ export interface CozeRequest {
 	maxRetries?: number;
 	/** First backoff delay in ms, doubled each retry unless Coze sends Retry-After. Default 500. */
 	retryDelayMs?: number;
+	/**
+	 * The body is a stream that can be sent once (big uploads): no retries, and no redirect following, whose
+	 * implementation keeps a copy of the whole request body in memory.
+	 */
+	streamBody?: boolean;
 }
 
 /** The part of a Node.js Readable the transport uses (n8n's stream responses). */
@@ -168,7 +173,7 @@ async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Pr
 	}
 	const endpoint = `${request.method} ${request.path}`;
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'HEAD');
-	const maxRetries = request.maxRetries ?? 3;
+	const maxRetries = request.streamBody ? 0 : (request.maxRetries ?? 3);
 	const retryDelayMs = request.retryDelayMs ?? 500;
 	let forceNewToken = authentication === 'jwt' && Number(credentials.expiresAt) - TOKEN_REFRESH_MARGIN_SECONDS < Date.now() / 1000;
 	let authRetried = false;
@@ -185,6 +190,7 @@ async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Pr
 			timeout: request.timeoutMs ?? 120_000,
 		};
 		if (stream) options.encoding = 'stream';
+		if (request.streamBody) options.disableFollowRedirect = true;
 		let additional: IDataObject | undefined;
 		if (forceNewToken) {
 			// An empty expirable field makes n8n run the credential's preAuthentication (sign + exchange) and persist it.

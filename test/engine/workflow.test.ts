@@ -141,7 +141,7 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const history = (
 			await harness.run({
 				type: 'cozeWorkflow',
-				parameters: { operation: 'getRun', workflowId: rl(WORKFLOWS.bigOutput), executeId: started.execute_id },
+				parameters: { operation: 'getRun', workflowId: rl(WORKFLOWS.bigOutput), executeId: started.execute_id as string },
 				credentials: { cozeApi: credential },
 			})
 		).items[0].json;
@@ -149,7 +149,7 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const uuid = Object.values(history.node_execute_status as Record<string, IDataObject>)[0].node_execute_uuid;
 		const node = await harness.run({
 			type: 'cozeWorkflow',
-			parameters: { operation: 'getNodeOutput', workflowId: rl(WORKFLOWS.bigOutput), executeId: started.execute_id, nodeExecuteUuid: uuid },
+			parameters: { operation: 'getNodeOutput', workflowId: rl(WORKFLOWS.bigOutput), executeId: started.execute_id as string, nodeExecuteUuid: uuid as string },
 			credentials: { cozeApi: credential },
 		});
 		expect(node.items[0].json.output).toEqual({ rows: 100000, sample: 'row-1' });

@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'net';
 import { validateRequest } from './contract';
 import { logId as newLogId } from './ids';
 import { verifyCozeJwt } from './jwt';
-import { parseMultipart } from './multipart';
+import { parseMultipartStream } from './multipart';
 import { registerRoutes } from './routes';
 
 /**
@@ -307,10 +307,11 @@ class CozeSimulator implements Simulator {
 		const headers: Record<string, string> = {};
 		for (const [key, value] of Object.entries(req.headers)) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
 		const contentType = headers['content-type'] ?? '';
-		const raw = await this.readBody(req);
+		const multipart = contentType.includes('multipart/form-data');
+		const raw = multipart ? Buffer.alloc(0) : await this.readBody(req);
 		let body: unknown;
-		if (contentType.includes('multipart/form-data')) {
-			body = parseMultipart(raw, contentType);
+		if (multipart) {
+			body = await parseMultipartStream(req, contentType);
 		} else if (raw.length > 0) {
 			const text = raw.toString('utf8');
 			if (contentType.includes('application/x-www-form-urlencoded')) {
