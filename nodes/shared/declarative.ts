@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialsBaseUrlExpression } from '../../credentials/region';
+import { NodeOperationError } from 'n8n-workflow';
+
 import { cozeApiError } from './errors';
 import { failureOf } from './transport';
 
@@ -115,4 +117,51 @@ export function returnAllOrLimit(options: {
 			},
 		},
 	];
+}
+
+/**
+ * preSend factory: parse a JSON parameter (text or already an object/array) into `body[property]`, with a clear
+ * error for invalid JSON or the wrong shape. Empty values are left out.
+ */
+export function jsonBodyField(parameter: string, property: string, label: string, shape: 'object' | 'array'): PreSend {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const raw = this.getNodeParameter(parameter, undefined) as unknown;
+		let value = raw;
+		if (typeof raw === 'string') {
+			if (!raw.trim()) return requestOptions;
+			try {
+				value = JSON.parse(raw);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, { itemIndex: this.getItemIndex() });
+			}
+		}
+		if (value === undefined || value === null) return requestOptions;
+		if (shape === 'array' ? !Array.isArray(value) : typeof value !== 'object' || Array.isArray(value)) {
+			throw new NodeOperationError(this.getNode(), `${label} must be a JSON ${shape}`, { itemIndex: this.getItemIndex() });
+		}
+		if (shape === 'array' ? (value as unknown[]).length === 0 : Object.keys(value as IDataObject).length === 0) return requestOptions;
+		return { ...requestOptions, body: { ...((requestOptions.body as IDataObject) ?? {}), [property]: value } };
+	};
+}
+
+/**
+ * Pagination for cursor lists whose next page is asked with the last item's ID (e.g. message list `before_id`):
+ * continues while a page is full.
+ */
+export function lastIdPagination(options: { where: 'qs' | 'body'; cursorParam: string; sizeParam: string; pageSize: number }) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const results: INodeExecutionData[] = [];
+		let cursor: string | undefined;
+		for (;;) {
+			const params = { ...((requestData.options[options.where] as IDataObject | undefined) ?? {}), [options.sizeParam]: options.pageSize };
+			if (cursor) params[options.cursorParam] = cursor;
+			const items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, [options.where]: params } });
+			results.push(...items);
+			cursor = items.length ? String(items[items.length - 1].json.id ?? '') : undefined;
+			if (items.length < options.pageSize || !cursor) return results;
+		}
+	};
 }

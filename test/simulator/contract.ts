@@ -48,6 +48,10 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 			],
 		},
 	},
+	// DELETE is only in docs/delete_conversation.md (the spec has PUT only).
+	'/v1/conversations/{conversation_id}': {
+		delete: { parameters: [{ in: 'path', name: 'conversation_id', required: true, schema: { type: 'string' } }] },
+	},
 	// PUT is only in docs/update_variable.md (the spec has GET only).
 	'/v1/variables': {
 		put: {

@@ -10,7 +10,7 @@ import { filesOf } from './files';
  * requires_action | canceled. Seeded bots (seed.ts BOTS) each exercise one behaviour.
  */
 
-type Message = Record<string, unknown>;
+export type Message = Record<string, unknown>;
 
 interface Chat {
 	id: string;
@@ -32,11 +32,17 @@ interface Chat {
 	completedAtMs?: number;
 }
 
-interface Conversation {
+export interface Conversation {
 	id: string;
 	created_at: number;
 	section_id: string;
 	runningChatId?: string;
+	/** Set by the conversation API (routes/conversations.ts). */
+	bot_id?: string;
+	name?: string;
+	meta_data?: Record<string, string>;
+	updated_at?: number;
+	messages?: Message[];
 }
 
 interface ChatState {
@@ -46,7 +52,7 @@ interface ChatState {
 	maxConcurrent: number;
 }
 
-const chatState = (sim: Simulator) =>
+export const chatState = (sim: Simulator) =>
 	sim.state<ChatState>('chat', () => ({ conversations: new Map(), chats: new Map(), active: 0, maxConcurrent: 0 }));
 
 /** Test and benchmark hooks: when each chat completed, and the peak number of chats answered at once. */

@@ -1,5 +1,6 @@
 import type { Simulator } from '../index';
 import { registerChatRoutes } from './chat';
+import { registerConversationRoutes } from './conversations';
 import { registerFileRoutes } from './files';
 import { registerVariableRoutes } from './variables';
 import { registerWorkflowRoutes } from './workflows';
@@ -12,4 +13,5 @@ export function registerRoutes(sim: Simulator) {
 	registerChatRoutes(sim);
 	registerWorkflowRoutes(sim);
 	registerVariableRoutes(sim);
+	registerConversationRoutes(sim);
 }
