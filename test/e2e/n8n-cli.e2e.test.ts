@@ -3,7 +3,7 @@ import { join } from 'path';
 
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
-import { BOTS } from '../simulator/seed';
+import { BOTS, WORKFLOWS } from '../simulator/seed';
 import { N8nInstance, REPO } from './n8n';
 
 const example = (name: string) => JSON.parse(readFileSync(join(REPO, 'examples', name), 'utf8')) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
@@ -108,5 +108,39 @@ describe('real n8n CLI end to end', () => {
 		await n8n.importWorkflow({ ...workflow, id: 'e2eChatError1' });
 		const { error } = await n8n.execute('e2eChatError1');
 		expect(error?.message).toContain('code 4200');
+	});
+
+	it('Coze Workflow: streamed run, background run, and its result read back', async () => {
+		await n8n.importWorkflow({ ...example('workflow-run-and-background.json'), id: 'e2eWorkflow001' });
+		const { error, nodes } = await n8n.execute('e2eWorkflow001');
+		expect(error).toBeUndefined();
+		expect(nodes['Run Workflow'][0]).toMatchObject({ status: 'completed', output: { output: 'weekly churn' } });
+		const started = nodes['Start Long Report'][0];
+		expect(started.status).toBe('running');
+		expect(nodes['Wait for Report'][0]).toMatchObject({
+			execute_id: started.execute_id,
+			execute_status: 'Success',
+			output: { Output: { output: 'report for weekly churn' } },
+		});
+		expect(sim.requests.some((r) => r.path === `/v1/workflows/${WORKFLOWS.slow}/run_histories/${String(started.execute_id)}`)).toBe(true);
+	});
+
+	it('Coze Variable: set a user\'s variables, then read them back', async () => {
+		await n8n.importWorkflow({ ...example('variable-remember-user-preferences.json'), id: 'e2eVariable01' });
+		const { error, nodes } = await n8n.execute('e2eVariable01');
+		expect(error).toBeUndefined();
+		expect(nodes['Set Variables'][0]).toMatchObject({ updated: true, city: 'Hangzhou' });
+		expect(nodes['Get Variables'][0]).toMatchObject({ city: 'Hangzhou', language: 'zh' });
+	});
+
+	it('Coze File + Conversation: upload a binary, create a conversation, add and list messages', async () => {
+		await n8n.importWorkflow({ ...example('conversation-with-uploaded-file.json'), id: 'e2eConversat1' });
+		const { error, nodes } = await n8n.execute('e2eConversat1');
+		expect(error).toBeUndefined();
+		const file = nodes['Upload File'][0];
+		expect(file).toMatchObject({ file_name: 'q3-report.txt', bytes: Buffer.byteLength('Q3 support report: 1,204 tickets.') });
+		expect(nodes['Create Conversation'][0]).toMatchObject({ name: 'Q3 report review', meta_data: { file_id: file.id } });
+		expect(nodes['Add Message'][0]).toMatchObject({ role: 'user', content_type: 'object_string' });
+		expect(String(nodes['List Messages'][0].content)).toContain(String(file.id));
 	});
 });

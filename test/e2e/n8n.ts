@@ -58,6 +58,11 @@ export class N8nInstance {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** `n8n publish:workflow`: the workflow becomes active (its triggers run) when n8n starts. */
+	async publishWorkflow(id: string) {
+		await this.cli(['publish:workflow', `--id=${id}`]);
+	}
+
 	/** `n8n start` on a port (the editor at http://localhost:<port>); resolves once its REST API answers. */
 	async start(port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
 		const child = spawn(NODE, [N8N, 'start'], {
