@@ -86,3 +86,24 @@ export async function searchWorkflows(
 		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
 	};
 }
+
+/** Knowledge bases of the selected workspace (GET /v1/datasets). */
+export async function searchDatasets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
+	if (!workspaceId) {
+		return { results: [{ name: 'Select a Workspace First (or Enter the Knowledge Base ID)', value: '' }] };
+	}
+	const page = pageOf(paginationToken);
+	const qs: IDataObject = { space_id: workspaceId, page_num: page, page_size: PAGE_SIZE };
+	if (filter) qs.name = filter;
+	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/datasets', qs });
+	const datasets = (data?.dataset_list as IDataObject[]) ?? [];
+	return {
+		results: datasets.map((d) => ({ name: `${String(d.name ?? d.dataset_id)}${d.format_type === 2 ? ' (images)' : ''}`, value: String(d.dataset_id) })),
+		paginationToken: page * PAGE_SIZE < Number(data?.total_count ?? 0) ? String(page + 1) : undefined,
+	};
+}

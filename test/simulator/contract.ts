@@ -48,6 +48,31 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 			],
 		},
 	},
+	// Create is only in docs/create_dataset.md, delete only in docs/delete_dataset.md.
+	'/v1/datasets': {
+		post: {
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['name', 'space_id', 'format_type'],
+							properties: {
+								name: { type: 'string' },
+								space_id: { type: 'string' },
+								format_type: { type: 'integer' },
+								description: { type: 'string' },
+								file_id: { type: 'string' },
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	'/v1/datasets/{dataset_id}': {
+		delete: { parameters: [{ in: 'path', name: 'dataset_id', required: true, schema: { type: 'string' } }] },
+	},
 	// DELETE is only in docs/delete_conversation.md (the spec has PUT only).
 	'/v1/conversations/{conversation_id}': {
 		delete: { parameters: [{ in: 'path', name: 'conversation_id', required: true, schema: { type: 'string' } }] },

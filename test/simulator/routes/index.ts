@@ -1,6 +1,7 @@
 import type { Simulator } from '../index';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
+import { registerDatasetRoutes } from './datasets';
 import { registerFileRoutes } from './files';
 import { registerVariableRoutes } from './variables';
 import { registerWorkflowRoutes } from './workflows';
@@ -14,4 +15,5 @@ export function registerRoutes(sim: Simulator) {
 	registerWorkflowRoutes(sim);
 	registerVariableRoutes(sim);
 	registerConversationRoutes(sim);
+	registerDatasetRoutes(sim);
 }
