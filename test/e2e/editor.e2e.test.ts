@@ -31,6 +31,15 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		]);
 		const workflow = JSON.parse(readFileSync(join(REPO, 'examples', 'chat-answer-a-message.json'), 'utf8')) as Record<string, unknown>;
 		await n8n.importWorkflow({ ...workflow, id: 'editorCheck01' });
+		for (const [file, id] of [
+			['workflow-run-and-background.json', 'editorCheck02'],
+			['conversation-with-uploaded-file.json', 'editorCheck03'],
+			['dataset-add-file-from-binary.json', 'editorCheck04'],
+			['variable-remember-user-preferences.json', 'editorCheck05'],
+		]) {
+			const other = JSON.parse(readFileSync(join(REPO, 'examples', file), 'utf8')) as Record<string, unknown>;
+			await n8n.importWorkflow({ ...other, id });
+		}
 		server = await n8n.start(PORT);
 		const setup = await fetch(`http://127.0.0.1:${PORT}/rest/owner/setup`, {
 			method: 'POST',
@@ -108,5 +117,43 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await ndv.waitFor({ timeout: 30_000 });
 		await ndv.getByText('User ID').first().waitFor();
 		await shot('06-added-node');
+	});
+
+	it('lists every Coze action node in the node panel search', async () => {
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck01`, { waitUntil: 'networkidle' });
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		await page.waitForTimeout(500);
+		await page.keyboard.type('Coze');
+		for (const name of ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable']) {
+			await panel.getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
+		}
+		await shot('07-all-nodes-in-panel');
+	});
+
+	it.each([
+		['editorCheck02', 'Run Workflow', 'workflowId', 'echo_input', '08-workflow-picker'],
+		['editorCheck04', 'Add to Knowledge Base', 'datasetId', 'Support FAQ', '09-knowledge-base-picker'],
+		['editorCheck03', 'Create Conversation', 'botId', 'Echo Bot', '10-conversation-bot-picker'],
+		['editorCheck05', 'Set Variables', 'botId', 'Echo Bot', '11-variable-bot-picker'],
+	])('%s: the "%s" node renders with its icon and its %s picker lists simulator data', async (id, nodeName, picker, expected, screenshot) => {
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/${id}`, { waitUntil: 'networkidle' });
+		const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName });
+		await node.waitFor({ timeout: 60_000 });
+		expect(await node.locator('img').first().getAttribute('src')).toMatch(/coze/);
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		await ndv.locator('[data-test-id="resource-locator-workspaceId"] [data-test-id="rlc-input"]').click();
+		await page.getByText('Support Team').first().waitFor({ timeout: 30_000 });
+		await page.getByText('Support Team').first().click();
+		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-mode-selector"]`).click();
+		await page.getByRole('option', { name: /From list/i }).last().click();
+		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-input"]`).click();
+		await page.getByText(expected).first().waitFor({ timeout: 30_000 });
+		await shot(screenshot);
 	});
 });

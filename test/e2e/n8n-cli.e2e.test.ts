@@ -143,4 +143,15 @@ describe('real n8n CLI end to end', () => {
 		expect(nodes['Add Message'][0]).toMatchObject({ role: 'user', content_type: 'object_string' });
 		expect(String(nodes['List Messages'][0].content)).toContain(String(file.id));
 	});
+
+	it('Coze Knowledge Base: a binary made by another node becomes a processed document', async () => {
+		await n8n.importWorkflow({ ...example('dataset-add-file-from-binary.json'), id: 'e2eDataset001' });
+		const { error, nodes } = await n8n.execute('e2eDataset001');
+		expect(error).toBeUndefined();
+		const [document] = nodes['Add to Knowledge Base'];
+		expect(document).toMatchObject({ name: 'faq.txt', type: 'txt', status: 1 });
+		expect(nodes['List Documents'].map((d) => d.document_id)).toContain(document.document_id);
+		const create = sim.requests.find((r) => r.path === '/open_api/knowledge/document/create');
+		expect(create?.headers['agw-js-conv']).toBe('str');
+	});
 });
