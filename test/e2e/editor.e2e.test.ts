@@ -141,7 +141,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 	])('%s: the "%s" node renders with its icon and its %s picker lists simulator data', async (id, nodeName, picker, expected, screenshot) => {
 		await page.keyboard.press('Escape');
 		await page.goto(`http://localhost:${PORT}/workflow/${id}`, { waitUntil: 'networkidle' });
-		const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName });
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
 		await node.waitFor({ timeout: 60_000 });
 		expect(await node.locator('img').first().getAttribute('src')).toMatch(/coze/);
 		await node.dblclick();
