@@ -2,7 +2,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { cozeRequestDefaults, outputFrom, returnAllOrLimit } from '../shared/declarative';
-import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { authenticationProperty, cozeCredentials, workspaceLocator } from '../shared/descriptions';
 import { searchDatasets, searchWorkspaces } from '../shared/listSearch';
 import { documentBody, documentIds, waitForProcessing } from './descriptions/hooks';
 
@@ -11,20 +11,13 @@ const on = (resource: string, operation: string[]) => ({ show: { resource: [reso
 const datasetIdExpr = 'String($parameter.datasetId?.value ?? $parameter.datasetId).trim()';
 const datasetUrl = (suffix = '') => `=/v1/datasets/{{ encodeURIComponent(${datasetIdExpr}) }}${suffix}`;
 
-const workspace = (show: INodeProperties['displayOptions'], send?: 'query' | 'body'): INodeProperties => ({
-	displayName: 'Workspace',
-	name: 'workspaceId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: !!send,
-	description: send ? 'The workspace (space) of the knowledge bases' : 'Workspace to pick the knowledge base from (only used by the list)',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-	],
-	displayOptions: show,
-	routing: send ? { send: { type: send, property: 'space_id' } } : undefined,
-});
+const workspace = (show: INodeProperties['displayOptions'], send?: 'query' | 'body'): INodeProperties =>
+	workspaceLocator({
+		required: !!send,
+		description: send ? 'The workspace (space) of the knowledge bases' : 'Workspace to pick the knowledge base from (only used by the list)',
+		displayOptions: show,
+		routing: send ? { send: { type: send, property: 'space_id' } } : undefined,
+	});
 
 const dataset = (show: INodeProperties['displayOptions']): INodeProperties => ({
 	displayName: 'Knowledge Base',

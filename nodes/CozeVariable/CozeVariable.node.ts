@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeTy
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { cozeRequestDefaults, outputFrom, summaryOf } from '../shared/declarative';
-import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { authenticationProperty, botLocator, cozeCredentials, workspaceLocator } from '../shared/descriptions';
 import { searchBots, searchWorkspaces } from '../shared/listSearch';
 
 /** preSend: exactly one owner (bot or app), connector, user; the pairs to write as `data`. */
@@ -116,37 +116,11 @@ export class CozeVariable implements INodeType {
 				default: 'bot',
 				displayOptions: { show: ownerShow },
 			},
-			{
-				displayName: 'Workspace',
-				name: 'workspaceId',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
+			workspaceLocator({
 				description: 'Workspace to pick the bot from (only used by the bot list)',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-				],
 				displayOptions: { show: { ...ownerShow, ownerType: ['bot'] } },
-			},
-			{
-				displayName: 'Bot',
-				name: 'botId',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				required: true,
-				description: 'The bot whose variables to read or write',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
-					{
-						displayName: 'By ID',
-						name: 'id',
-						type: 'string',
-						placeholder: '7342866812345678901',
-						validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
-					},
-				],
-				displayOptions: { show: { ...ownerShow, ownerType: ['bot'] } },
-			},
+			}),
+			botLocator({ description: 'The bot whose variables to read or write', displayOptions: { show: { ...ownerShow, ownerType: ['bot'] } } }),
 			{
 				displayName: 'App ID',
 				name: 'appId',

@@ -18,3 +18,41 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'accessToken',
 };
+
+/** Workspace picker (GET /v1/workspaces). Feeds the bot / workflow / knowledge-base lists; override name, routing, etc. */
+export function workspaceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Workspace',
+		name: 'workspaceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'Workspace to pick from (only used by the list below)',
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
+		],
+		...overrides,
+	};
+}
+
+/** Bot picker: published bots of the selected workspace, or a numeric bot ID. */
+export function botLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Bot',
+		name: 'botId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '7342866812345678901',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
+			},
+		],
+		...overrides,
+	};
+}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiData } from '../../shared/transport';
 import { parseJsonParameter } from '../../shared/json';
@@ -10,37 +11,8 @@ import { conversationIdField, turnOptionFields } from './fields';
 const show = { operation: ['sendMessage'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Workspace',
-		name: 'workspaceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description: 'Workspace to pick the bot from (only used by the bot list)',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-		],
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Bot',
-		name: 'botId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The bot (agent) to talk to. It must be published to the API channel.',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '7342866812345678901',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
-			},
-		],
-		displayOptions: { show },
-	},
+	workspaceLocator({ description: 'Workspace to pick the bot from (only used by the bot list)', displayOptions: { show } }),
+	botLocator({ description: 'The bot (agent) to talk to. It must be published to the API channel.', displayOptions: { show } }),
 	{
 		displayName: 'User ID',
 		name: 'userId',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { jsonBodyField, outputFrom, returnAllOrLimit } from '../../shared/declarative';
+import { botLocator, workspaceLocator } from '../../shared/descriptions';
 
 const show = (operation: string[]) => ({ show: { resource: ['conversation'], operation } });
 
@@ -16,28 +17,13 @@ export const conversationIdProperty = (resource: string, operation: string[], se
 	routing: send ? { send: { type: 'query', property: 'conversation_id', value: '={{ String($value).trim() }}' } } : undefined,
 });
 
-const botLocator = (operation: string[], required: boolean): INodeProperties => ({
-	displayName: 'Bot',
-	name: 'botId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required,
-	description: required ? 'The bot whose conversations to list' : 'Bind the conversation to this bot (its conversations are then listed per bot)',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '7342866812345678901',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
-		},
-	],
-	displayOptions: show(operation),
-	routing: {
-		send: { type: required ? 'query' : 'body', property: 'bot_id', value: '={{ $value || undefined }}' },
-	},
-});
+const bot = (operation: string[], required: boolean): INodeProperties =>
+	botLocator({
+		required,
+		description: required ? 'The bot whose conversations to list' : 'Bind the conversation to this bot (its conversations are then listed per bot)',
+		displayOptions: show(operation),
+		routing: { send: { type: required ? 'query' : 'body', property: 'bot_id', value: '={{ $value || undefined }}' } },
+	});
 
 export const conversationOperations: INodeProperties[] = [
 	{
@@ -101,20 +87,9 @@ export const conversationOperations: INodeProperties[] = [
 export const conversationFields: INodeProperties[] = [
 	{ ...conversationIdProperty('conversation', ['get']) },
 	{ ...conversationIdProperty('conversation', ['update', 'delete', 'clear'], false) },
-	{
-		displayName: 'Workspace',
-		name: 'workspaceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description: 'Workspace to pick the bot from (only used by the bot list)',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-		],
-		displayOptions: show(['create', 'getAll']),
-	},
-	botLocator(['create'], false),
-	botLocator(['getAll'], true),
+	workspaceLocator({ description: 'Workspace to pick the bot from (only used by the bot list)', displayOptions: show(['create', 'getAll']) }),
+	bot(['create'], false),
+	bot(['getAll'], true),
 	{
 		displayName: 'Name',
 		name: 'name',

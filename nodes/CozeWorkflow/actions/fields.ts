@@ -1,19 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { workspaceLocator } from '../../shared/descriptions';
+
 /** Workspace picker (feeds the workflow list); shown for the given operations. */
-export const workspaceField = (operations?: string[], required = false): INodeProperties => ({
-	displayName: 'Workspace',
-	name: 'workspaceId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required,
-	description: required ? 'The workspace (space) to read' : 'Workspace to pick the workflow from (only used by the workflow list)',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-	],
-	displayOptions: operations ? { show: { operation: operations } } : undefined,
-});
+export const workspaceField = (operations?: string[], required = false): INodeProperties =>
+	workspaceLocator({
+		required,
+		description: required ? 'The workspace (space) to read' : 'Workspace to pick the workflow from (only used by the workflow list)',
+		displayOptions: operations ? { show: { operation: operations } } : undefined,
+	});
 
 export const workflowIdField = (operations?: string[]): INodeProperties => ({
 	displayName: 'Workflow',
