@@ -36,6 +36,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 			['conversation-with-uploaded-file.json', 'editorCheck03'],
 			['dataset-add-file-from-binary.json', 'editorCheck04'],
 			['variable-remember-user-preferences.json', 'editorCheck05'],
+			['workflow-trigger-background-result.json', 'editorCheck06'],
 		]) {
 			const other = JSON.parse(readFileSync(join(REPO, 'examples', file), 'utf8')) as Record<string, unknown>;
 			await n8n.importWorkflow({ ...other, id });
@@ -138,6 +139,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		['editorCheck04', 'Add to Knowledge Base', 'datasetId', 'Support FAQ', '09-knowledge-base-picker'],
 		['editorCheck03', 'Create Conversation', 'botId', 'Echo Bot', '10-conversation-bot-picker'],
 		['editorCheck05', 'Set Variables', 'botId', 'Echo Bot', '11-variable-bot-picker'],
+		['editorCheck06', 'Coze Workflow Trigger', 'workflowId', 'long_report', '12-trigger-workflow-picker'],
 	])('%s: the "%s" node renders with its icon and its %s picker lists simulator data', async (id, nodeName, picker, expected, screenshot) => {
 		await page.keyboard.press('Escape');
 		await page.goto(`http://localhost:${PORT}/workflow/${id}`, { waitUntil: 'networkidle' });
@@ -155,5 +157,18 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-input"]`).click();
 		await page.getByText(expected).first().waitFor({ timeout: 30_000 });
 		await shot(screenshot);
+	});
+
+	it('the Coze File node renders with its icon and binary field', async () => {
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck03`, { waitUntil: 'networkidle' });
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Upload File"]');
+		await node.waitFor({ timeout: 60_000 });
+		expect(await node.locator('img').first().getAttribute('src')).toMatch(/coze/);
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		await ndv.getByText('Input Binary Field').first().waitFor();
+		await shot('13-file-node');
 	});
 });

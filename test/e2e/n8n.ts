@@ -93,7 +93,10 @@ export class N8nInstance {
 			({ stdout } = await this.cli(['execute', `--id=${id}`, '--rawOutput']));
 		} catch (error) {
 			stdout = (error as { stdout?: string }).stdout ?? '';
-			if (!stdout.includes('{')) throw error;
+			if (!stdout.includes('{')) {
+				const stderr = (error as { stderr?: string }).stderr ?? '';
+				throw new Error(`n8n execute failed:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+			}
 		}
 		const start = stdout.search(/^\{/m);
 		if (start === -1) throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
