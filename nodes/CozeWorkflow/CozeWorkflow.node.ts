@@ -14,7 +14,7 @@ export class CozeWorkflow implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { run: "Run Workflow", resume: "Resume Workflow", getRun: "Get Run", getNodeOutput: "Get Node Output", list: "List Workflows", get: "Get Workflow" }[$parameter["operation"]] }}',
+			'={{ { run: "Run Workflow", resume: "Resume Workflow", chat: "Chat With Chat Flow", getRun: "Get Run", getNodeOutput: "Get Node Output", list: "List Workflows", get: "Get Workflow" }[$parameter["operation"]] }}',
 		description: 'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results',
 		defaults: { name: 'Coze Workflow' },
 		usableAsTool: true,
@@ -29,6 +29,12 @@ export class CozeWorkflow implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Chat With Chat Flow',
+						value: 'chat',
+						action: 'Chat with a chat flow',
+						description: 'Send a message to a published chat flow and get its answer',
+					},
 					{ name: 'Get Node Output', value: 'getNodeOutput', action: 'Get the output of a node', description: 'Read one output node of a run whose output was trimmed' },
 					{ name: 'Get Run', value: 'getRun', action: 'Get a workflow run', description: 'Read the status and output of a background run' },
 					{ name: 'Get Workflow', value: 'get', action: 'Get a workflow', description: 'Read the name, description and app of a workflow' },

@@ -181,6 +181,29 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		expect(picker.results.map((r) => r.name)).toContain('ask_city');
 	});
 
+	it('chats with a chat flow: streamed answer, conversation kept, picker lists chat flows only', async () => {
+		const chat = (parameters: Record<string, unknown>) =>
+			harness.run({
+				type: 'cozeWorkflow',
+				parameters: { operation: 'chat', workflowId: rl(WORKFLOWS.chatflow), message: 'Where is my order?', ...parameters } as never,
+				credentials: { cozeApi: credential },
+			});
+		const first = await chat({ options: { userId: 'u-7' } });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json).toMatchObject({ workflow_id: WORKFLOWS.chatflow, answer: 'Chat flow says: Where is my order?', status: 'completed' });
+		const conversationId = first.items[0].json.conversation_id as string;
+		expect(sim.requests.at(-1)?.body).toMatchObject({ workflow_id: WORKFLOWS.chatflow, parameters: {}, ext: { user_id: 'u-7' } });
+		const second = await chat({ conversationId, message: 'And the invoice?' });
+		expect(second.items[0].json.conversation_id).toBe(conversationId);
+		expect(sim.requests.at(-1)?.body).toMatchObject({ conversation_id: conversationId });
+		expect((await chat({ workflowId: rl(WORKFLOWS.echo) })).error?.message).toMatch(/not a chat flow/);
+		const picker = await harness.listSearch(
+			{ type: 'cozeWorkflow', parameters: { operation: 'chat', workspaceId: rl(WORKSPACES[0].id) }, credentials: { cozeApi: credential } },
+			'searchWorkflows',
+		);
+		expect(picker.results.map((r) => r.name)).toEqual(['support_chatflow']);
+	});
+
 	describe('Coze Workflow Trigger', () => {
 		const trigger = (parameters: Record<string, unknown>) => ({
 			type: 'cozeWorkflowTrigger',

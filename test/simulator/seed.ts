@@ -35,6 +35,7 @@ export const WORKFLOWS = {
 	question: '7500000000000000004',
 	streamOnly: '7500000000000000005',
 	bigOutput: '7500000000000000006',
+	chatflow: '7500000000000000007',
 	draft: '7500000000000000009',
 };
 
@@ -46,4 +47,5 @@ export const WORKFLOW_LIST = [
 	{ id: WORKFLOWS.streamOnly, name: 'story_teller', description: 'Has an output node: streaming only', published: true },
 	{ id: WORKFLOWS.bigOutput, name: 'big_export', description: 'Its async output is trimmed; read the output node', published: true },
 	{ id: WORKFLOWS.draft, name: 'draft_flow', description: 'Never published', published: false },
-].map((workflow) => ({ ...workflow, workspace_id: WORKSPACES[0].id }));
+	{ id: WORKFLOWS.chatflow, name: 'support_chatflow', description: 'A chat flow: answers "Chat flow says: …"', published: true, mode: 'chatflow' },
+].map((workflow) => ({ mode: 'workflow', ...workflow, workspace_id: WORKSPACES[0].id }));

@@ -4,8 +4,8 @@ import { sleep } from 'n8n-workflow';
 import { asNodeError, cozeApiError } from '../../shared/errors';
 import type { CozeRequest } from '../../shared/transport';
 import { cozeApiData, cozeApiRequest, cozeApiStream } from '../../shared/transport';
-import type { ChatTurn } from './chatTurn';
-import { TERMINAL_STATUSES, collectChatStream, summarizeTurn } from './chatTurn';
+import type { ChatTurn } from '../../shared/chatTurn';
+import { TERMINAL_STATUSES, collectChatStream, summarizeTurn } from '../../shared/chatTurn';
 
 export type OutputMode = 'answer' | 'messages' | 'events';
 

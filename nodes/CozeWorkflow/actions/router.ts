@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
 import { routeOperation } from '../../shared/router';
+import * as chat from './chat.operation';
 import * as get from './get.operation';
 import * as getNodeOutput from './getNodeOutput.operation';
 import * as getRun from './getRun.operation';
@@ -9,7 +10,7 @@ import * as list from './list.operation';
 import * as resume from './resume.operation';
 import * as run from './run.operation';
 
-export const operations: Record<string, Operation> = { run, resume, getRun, getNodeOutput, list, get };
+export const operations: Record<string, Operation> = { run, resume, chat, getRun, getNodeOutput, list, get };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation.call(this, operations);

@@ -1,5 +1,6 @@
 import type { RouteContext, Simulator, SseWriter } from '../index';
 import { cozeId } from '../ids';
+import { chatState } from './chat';
 import { WORKFLOW_LIST, WORKFLOWS, WORKSPACES } from '../seed';
 
 /**
@@ -240,10 +241,9 @@ export function registerWorkflowRoutes(sim: Simulator) {
 	sim.route('GET', '/v1/workflows', (ctx) => {
 		const { workspace_id: workspaceId, publish_status: status = 'published_online', workflow_mode: mode = 'workflow' } = ctx.req.query;
 		if (!WORKSPACES.some((w) => w.id === workspaceId)) return ctx.error(4000, `workspace ${workspaceId} not found`);
-		if (mode !== 'workflow') return ctx.json({ items: [], has_more: false });
 		const size = Math.min(30, Math.max(1, Number(ctx.req.query.page_size ?? 10) || 10));
 		const page = Math.max(1, Number(ctx.req.query.page_num ?? 1) || 1);
-		const list = WORKFLOW_LIST.filter((w) => w.workspace_id === workspaceId).filter((w) =>
+		const list = WORKFLOW_LIST.filter((w) => w.workspace_id === workspaceId && w.mode === mode).filter((w) =>
 			status === 'all' ? true : status === 'unpublished_draft' ? !w.published : w.published,
 		);
 		ctx.json({ items: list.slice((page - 1) * size, page * size).map(basic), has_more: page * size < list.length });
@@ -253,6 +253,35 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		const workflow = WORKFLOW_LIST.find((w) => w.id === ctx.params.workflow_id);
 		if (!workflow) return ctx.error(4200, `workflow ${ctx.params.workflow_id} not found`);
 		ctx.json({ workflow_detail: basic(workflow) });
+	});
+
+	sim.route('POST', '/v1/workflows/chat', async (ctx) => {
+		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+		const workflowId = check(ctx, body);
+		if (!workflowId) return;
+		if (WORKFLOW_LIST.find((w) => w.id === workflowId)?.mode !== 'chatflow') return ctx.error(4000, 'the workflow is not a chat flow');
+		const messages = (body.additional_messages as Array<Record<string, unknown>> | undefined) ?? [];
+		const question = [...messages].reverse().find((m) => m.role === 'user');
+		if (!question || typeof question.content !== 'string' || !question.content) return ctx.error(4000, 'additional_messages needs a user message');
+		const chats = chatState(sim);
+		let conversationId = body.conversation_id as string | undefined;
+		if (conversationId && !chats.conversations.has(conversationId)) return ctx.error(4200, `conversation ${conversationId} not found`);
+		if (!conversationId) {
+			conversationId = cozeId();
+			chats.conversations.set(conversationId, { id: conversationId, created_at: Math.floor(Date.now() / 1000), section_id: cozeId() });
+		}
+		const chat = { id: cozeId(), conversation_id: conversationId, bot_id: String(body.bot_id ?? ''), section_id: chats.conversations.get(conversationId)?.section_id, created_at: Math.floor(Date.now() / 1000) };
+		const answer = `Chat flow says: ${question.content}`;
+		const messageId = cozeId();
+		const message = { id: messageId, conversation_id: conversationId, chat_id: chat.id, role: 'assistant', type: 'answer', content_type: 'text' };
+		const out = ctx.sse();
+		await out.event('conversation.chat.created', { ...chat, status: 'created' });
+		await out.event('conversation.chat.in_progress', { ...chat, status: 'in_progress' });
+		for (const piece of [answer.slice(0, 10), answer.slice(10)]) await out.event('conversation.message.delta', { ...message, content: piece });
+		await out.event('conversation.message.completed', { ...message, content: answer });
+		await out.event('conversation.chat.completed', { ...chat, status: 'completed', completed_at: Math.floor(Date.now() / 1000), usage });
+		await out.event('done', { debug_url: debugUrl(workflowId, chat.id) });
+		out.end();
 	});
 
 	sim.control('workflow-runs', () => ({ started: workflowsOf(sim).started, runs: workflowsOf(sim).runs.size }));

@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { cozeApiError } from '../../shared/errors';
-import type { SseEvent } from '../../shared/sse';
-import { parseSseData } from '../../shared/sse';
+import { cozeApiError } from './errors';
+import type { SseEvent } from './sse';
+import { parseSseData } from './sse';
 
 /** Chat statuses after which Coze does nothing more until the caller acts. */
 export const TERMINAL_STATUSES = ['completed', 'failed', 'requires_action', 'canceled'];
