@@ -73,6 +73,58 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 	'/v1/datasets/{dataset_id}': {
 		delete: { parameters: [{ in: 'path', name: 'dataset_id', required: true, schema: { type: 'string' } }] },
 	},
+	// Only in docs/message_feedback.md (the spec has DELETE only).
+	'/v1/conversations/{conversation_id}/messages/{message_id}/feedback': {
+		post: {
+			parameters: [
+				{ in: 'path', name: 'conversation_id', required: true, schema: { type: 'string' } },
+				{ in: 'path', name: 'message_id', required: true, schema: { type: 'string' } },
+			],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['feedback_type'],
+							properties: { feedback_type: { type: 'string' }, reason_types: { type: 'array', items: { type: 'string' } }, comment: { type: 'string' } },
+						},
+					},
+				},
+			},
+		},
+	},
+	// Only in docs/modify_knowledge_files.md.
+	'/open_api/knowledge/document/update': {
+		post: {
+			parameters: [{ in: 'header', name: 'Agw-Js-Conv', required: true, schema: { type: 'string' } }],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							properties: {
+								document_id: { type: 'string' },
+								document_name: { type: 'string' },
+								update_rule: { type: 'object', properties: { update_type: { type: 'integer' }, update_interval: { type: 'integer' } } },
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	// Only in docs/update_image_caption.md.
+	'/v1/datasets/{dataset_id}/images/{document_id}': {
+		put: {
+			parameters: [
+				{ in: 'path', name: 'dataset_id', required: true, schema: { type: 'string' } },
+				{ in: 'path', name: 'document_id', required: true, schema: { type: 'string' } },
+			],
+			requestBody: {
+				content: { 'application/json': { schema: { type: 'object', required: ['caption'], properties: { caption: { type: 'string' } } } } },
+			},
+		},
+	},
 	// DELETE is only in docs/delete_conversation.md (the spec has PUT only).
 	'/v1/conversations/{conversation_id}': {
 		delete: { parameters: [{ in: 'path', name: 'conversation_id', required: true, schema: { type: 'string' } }] },

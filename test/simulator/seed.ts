@@ -49,3 +49,34 @@ export const WORKFLOW_LIST = [
 	{ id: WORKFLOWS.draft, name: 'draft_flow', description: 'Never published', published: false },
 	{ id: WORKFLOWS.chatflow, name: 'support_chatflow', description: 'A chat flow: answers "Chat flow says: …"', published: true, mode: 'chatflow' },
 ].map((workflow) => ({ mode: 'workflow', ...workflow, workspace_id: WORKSPACES[0].id }));
+
+/** Knowledge bases in WORKSPACES[0] (routes/datasets.ts): one text, one image. */
+export const DATASETS = { text: '7600000000000000001', image: '7600000000000000002' };
+
+export const DATASET_LIST = [
+	{ dataset_id: DATASETS.text, name: 'Support FAQ', description: 'Answers to common tickets', format_type: 0 },
+	{ dataset_id: DATASETS.image, name: 'Product Photos', description: '', format_type: 2 },
+].map((dataset) => ({ ...dataset, space_id: WORKSPACES[0].id }));
+
+/**
+ * Processed documents for the seeded knowledge bases. Not loaded by default (the engine tests expect empty knowledge
+ * bases); load them with seedDatasetDocuments(sim) from routes/datasets.ts.
+ */
+export const DATASET_DOCUMENTS = [
+	{ document_id: '7610000000000000001', dataset_id: DATASETS.text, name: 'refund-policy.txt', type: 'txt', text: 'Refunds take 5 business days. Shipping is free above 50 EUR.' },
+	{ document_id: '7610000000000000002', dataset_id: DATASETS.text, name: 'https://example.com/shipping', type: 'html', url: 'https://example.com/shipping', text: 'Shipping: 2-4 days within the EU.' },
+	{ document_id: '7610000000000000003', dataset_id: DATASETS.image, name: 'red-shoe.png', type: 'png', size: 20480, caption: 'A red running shoe' },
+	{ document_id: '7610000000000000004', dataset_id: DATASETS.image, name: 'blue-bag.jpg', type: 'jpg', size: 30720, caption: '' },
+];
+
+/** An app (project) with user variables. */
+export const APPS = { withVariables: '7442086830000000001' };
+
+/** User variables (keyword → default value) of seeded bots and apps (routes/variables.ts). */
+export const VARIABLES: Record<string, Record<string, string>> = {
+	[BOTS.echo]: { city: 'Beijing', language: 'en', sys_uuid: '' },
+	[APPS.withVariables]: { plan: 'free' },
+};
+
+/** System variables: readable (value = the end user's ID), never writable. */
+export const SYSTEM_VARIABLES = ['sys_uuid'];
