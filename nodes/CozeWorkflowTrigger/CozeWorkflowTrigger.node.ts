@@ -4,7 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { cozeApiRequest } from '../shared/transport';
-import { getRunHistory, waitForRun } from '../shared/workflow';
+import { getRunHistory, waitForRun, workflowRunBody } from '../shared/workflow';
 import { workflowIdField, workspaceField } from '../CozeWorkflow/actions/fields';
 
 /** How many finished execute IDs are remembered to guarantee each run starts an execution once. */
@@ -145,24 +145,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		const includeFailed = options.includeFailed !== false;
 
 		const start = async (): Promise<string> => {
-			const body: IDataObject = { workflow_id: workflowId, is_async: true };
-			const raw = this.getNodeParameter('parameters', '{}');
-			let parameters: unknown = raw;
-			if (typeof raw === 'string') {
-				try {
-					parameters = raw.trim() ? JSON.parse(raw) : {};
-				} catch (error) {
-					throw new NodeOperationError(node, `Parameters is not valid JSON: ${(error as Error).message}`);
-				}
-			}
-			if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) {
-				throw new NodeOperationError(node, 'Parameters must be a JSON object of start-node inputs');
-			}
-			if (Object.keys(parameters).length) body.parameters = parameters as IDataObject;
-			if (options.appId && options.botId) throw new NodeOperationError(node, 'Set either App ID or Bot ID, not both');
-			if (options.botId) body.bot_id = String(options.botId).trim();
-			if (options.appId) body.app_id = String(options.appId).trim();
-			if (options.userId) body.ext = { user_id: String(options.userId) };
+			const body = { ...workflowRunBody(this, workflowId, { ...options, parameters: this.getNodeParameter('parameters', '{}') }), is_async: true };
 			const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/workflow/run', body });
 			if (!envelope.execute_id) throw new NodeOperationError(node, 'Coze started no background run (no execute_id); async runs need a paid Coze plan');
 			return String(envelope.execute_id);

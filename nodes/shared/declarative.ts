@@ -11,9 +11,9 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialsBaseUrlExpression } from '../../credentials/region';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
+import { parseJsonShape } from './json';
 import { failureOf } from './transport';
 
 /**
@@ -125,20 +125,7 @@ export function returnAllOrLimit(options: {
  */
 export function jsonBodyField(parameter: string, property: string, label: string, shape: 'object' | 'array'): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const raw = this.getNodeParameter(parameter, undefined) as unknown;
-		let value = raw;
-		if (typeof raw === 'string') {
-			if (!raw.trim()) return requestOptions;
-			try {
-				value = JSON.parse(raw);
-			} catch (error) {
-				throw new NodeOperationError(this.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, { itemIndex: this.getItemIndex() });
-			}
-		}
-		if (value === undefined || value === null) return requestOptions;
-		if (shape === 'array' ? !Array.isArray(value) : typeof value !== 'object' || Array.isArray(value)) {
-			throw new NodeOperationError(this.getNode(), `${label} must be a JSON ${shape}`, { itemIndex: this.getItemIndex() });
-		}
+		const value = parseJsonShape(this, this.getNodeParameter(parameter, undefined), label, this.getItemIndex(), shape);
 		if (shape === 'array' ? (value as unknown[]).length === 0 : Object.keys(value as IDataObject).length === 0) return requestOptions;
 		return { ...requestOptions, body: { ...((requestOptions.body as IDataObject) ?? {}), [property]: value } };
 	};

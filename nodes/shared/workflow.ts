@@ -1,7 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
+import { parseJsonShape } from './json';
 import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
 import type { CozeContext } from './transport';
@@ -175,4 +176,30 @@ export async function waitForRun(
 		}
 		await sleep(interval);
 	}
+}
+
+/**
+ * The body of POST /v1/workflow/run and stream_run, shared by Coze Workflow and the trigger: start-node parameters
+ * (JSON), bot or app (never both: Coze answers 4000), ext as strings with user_id, and an optional version.
+ */
+export function workflowRunBody(
+	ctx: { getNode(): INode },
+	workflowId: string,
+	options: IDataObject,
+	itemIndex?: number,
+): IDataObject {
+	const parameters = parseJsonShape(ctx, options.parameters, 'Parameters', itemIndex, 'object', ' of start-node inputs');
+	const ext = parseJsonShape(ctx, options.ext, 'Extra', itemIndex, 'object', ' of strings');
+	if (options.appId && options.botId) {
+		throw new NodeOperationError(ctx.getNode(), 'Set either App ID or Bot ID, not both (Coze rejects the pair with 4000)', { itemIndex });
+	}
+	const body: IDataObject = { workflow_id: workflowId };
+	if (Object.keys(parameters).length > 0) body.parameters = parameters;
+	if (options.botId) body.bot_id = String(options.botId).trim();
+	if (options.appId) body.app_id = String(options.appId).trim();
+	const extStrings: IDataObject = Object.fromEntries(Object.entries(ext).map(([key, value]) => [key, String(value)]));
+	if (options.userId) extStrings.user_id = String(options.userId);
+	if (Object.keys(extStrings).length > 0) body.ext = extStrings;
+	if (options.workflowVersion) body.workflow_version = String(options.workflowVersion).trim();
+	return body;
 }

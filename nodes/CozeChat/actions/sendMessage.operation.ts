@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiData } from '../../shared/transport';
-import { parseJsonParameter } from '../../shared/json';
+import { parseJsonShape } from '../../shared/json';
 import { pollTurn, streamTurn, turnOptions, turnToItems } from '../helpers/run';
 import { conversationIdField, turnOptionFields } from './fields';
 
@@ -195,10 +195,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	if (!botId) throw new NodeOperationError(node, 'Choose a bot or enter its ID', { itemIndex });
 	if (!userId) throw new NodeOperationError(node, 'User ID is required: Coze keeps history per user', { itemIndex });
-	const history = parseJsonParameter<IDataObject[]>(this, options.additionalMessages, 'Additional Messages', itemIndex, []);
-	if (!Array.isArray(history)) {
-		throw new NodeOperationError(node, 'Additional Messages must be a JSON array of messages', { itemIndex });
-	}
+	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
 	if (!message.trim() && history.length === 0) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
 	}
@@ -232,10 +229,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		['extraParams', 'extra_params', 'Extra Params'],
 		['parameters', 'parameters', 'Parameters'],
 	] as const) {
-		const value = parseJsonParameter<IDataObject>(this, options[option], label, itemIndex, {});
-		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-			throw new NodeOperationError(node, `${label} must be a JSON object`, { itemIndex });
-		}
+		const value = parseJsonShape(this, options[option], label, itemIndex, 'object');
 		if (Object.keys(value).length > 0) body[field] = value;
 	}
 	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { collectChatStream, summarizeTurn } from '../../shared/chatTurn';
 import { asNodeError, cozeApiError } from '../../shared/errors';
-import { parseJsonParameter } from '../../shared/json';
+import { parseJsonShape } from '../../shared/json';
 import { cozeApiStream } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
 
@@ -69,10 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (!workflowId) throw new NodeOperationError(node, 'Choose a chat flow or enter its ID', { itemIndex });
 	if (!message.trim()) throw new NodeOperationError(node, 'Message is empty: enter what the user says', { itemIndex });
-	const parameters = parseJsonParameter<IDataObject>(this, options.parameters, 'Parameters', itemIndex, {});
-	if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
-		throw new NodeOperationError(node, 'Parameters must be a JSON object', { itemIndex });
-	}
+	const parameters = parseJsonShape(this, options.parameters, 'Parameters', itemIndex, 'object');
 	if (options.appId && options.botId) throw new NodeOperationError(node, 'Set either App ID or Bot ID, not both', { itemIndex });
 	const body: IDataObject = {
 		workflow_id: workflowId,

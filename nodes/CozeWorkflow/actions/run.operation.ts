@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from '../../shared/files';
-import { parseJsonParameter } from '../../shared/json';
 import { cozeApiRequest } from '../../shared/transport';
-import { parseWorkflowOutput, runFailure, waitForRun } from '../../shared/workflow';
+import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
 import { runItem, streamRun } from '../helpers/run';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
 
@@ -144,30 +143,11 @@ async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: s
 	return result;
 }
 
-/** The request body shared by every mode. */
+/** The request body shared by every mode: the shared run body plus uploaded File Inputs. */
 async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: string, options: IDataObject): Promise<IDataObject> {
-	const node = ctx.getNode();
-	const parameters = parseJsonParameter<IDataObject>(ctx, ctx.getNodeParameter('parameters', itemIndex, '{}'), 'Parameters', itemIndex, {});
-	if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
-		throw new NodeOperationError(node, 'Parameters must be a JSON object of start-node inputs', { itemIndex });
-	}
-	const ext = parseJsonParameter<IDataObject>(ctx, options.ext, 'Extra', itemIndex, {});
-	if (ext === null || typeof ext !== 'object' || Array.isArray(ext)) {
-		throw new NodeOperationError(node, 'Extra must be a JSON object of strings', { itemIndex });
-	}
-	if (options.appId && options.botId) {
-		throw new NodeOperationError(node, 'Set either App ID or Bot ID, not both (Coze rejects the pair with 4000)', { itemIndex });
-	}
-	const body: IDataObject = { workflow_id: workflowId };
+	const body = workflowRunBody(ctx, workflowId, { ...options, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') }, itemIndex);
 	const files = options.fileInputs ? await fileParameters(ctx, itemIndex, String(options.fileInputs)) : {};
-	const allParameters = { ...parameters, ...files };
-	if (Object.keys(allParameters).length > 0) body.parameters = allParameters;
-	if (options.botId) body.bot_id = String(options.botId).trim();
-	if (options.appId) body.app_id = String(options.appId).trim();
-	const extStrings: IDataObject = Object.fromEntries(Object.entries(ext).map(([key, value]) => [key, String(value)]));
-	if (options.userId) extStrings.user_id = String(options.userId);
-	if (Object.keys(extStrings).length > 0) body.ext = extStrings;
-	if (options.workflowVersion) body.workflow_version = String(options.workflowVersion).trim();
+	if (Object.keys(files).length > 0) body.parameters = { ...((body.parameters as IDataObject) ?? {}), ...files };
 	return body;
 }
 
