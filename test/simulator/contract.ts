@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 
 /**
  * Contract check: every request the simulator receives is validated against the official Coze OpenAPI spec
- * (../shared/coze/coze-openapi.yaml, never edited). Checks: the operation exists; required query/path parameters;
+ * (test/coze-reference/coze-openapi.yaml, vendored from coze-dev/coze-sdk-gen, never edited). Checks: the operation exists; required query/path parameters;
  * query parameter types; no query parameter the operation does not declare; JSON body required fields, types
  * (recursively, through $ref) and no field the schema does not declare; multipart required parts.
  * Spec quirks handled: `format: list|map|bool|i32`, header parameters named 'Authorization ' (ignored), required
@@ -33,7 +33,7 @@ interface Matcher {
 }
 
 /**
- * Operations documented in ../shared/coze/docs but absent from the spec. Only what a doc page states, nothing more.
+ * Operations documented in test/coze-reference/docs but absent from the spec. Only what a doc page states, nothing more.
  * GET /v1/workspaces: docs/list_workspace.md (query page_num, page_size, enterprise_id, user_id, coze_account_id).
  */
 const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
@@ -160,7 +160,7 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 	},
 };
 
-export const SPEC_PATH = join(__dirname, '..', '..', '..', 'shared', 'coze', 'coze-openapi.yaml');
+export const SPEC_PATH = join(__dirname, '..', 'coze-reference', 'coze-openapi.yaml');
 
 let cached: { spec: Spec; matchers: Matcher[] } | undefined;
 

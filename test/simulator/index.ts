@@ -11,7 +11,7 @@ import { registerRoutes } from './routes';
 
 /**
  * A Coze-compatible HTTP server on 127.0.0.1: the test double shared by engine tests, benchmarks and `npm run dev`.
- * It follows ../shared/coze (spec + docs): envelopes, auth, OAuth/JWT token endpoints, SSE with pacing, request
+ * It follows test/coze-reference (the vendored spec + official docs) and test/simulator/SOURCES.md: envelopes, auth, OAuth/JWT token endpoints, SSE with pacing, request
  * recording (secrets redacted), switchable faults, and a contract check of every request against the spec.
  */
 
