@@ -9,6 +9,19 @@ export type Operation = {
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 };
 
+/**
+ * The Concurrency entry every operation's Options collection carries (n8n users look for batching under Options).
+ * The router reads `options.concurrency`.
+ */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: DEFAULT_CONCURRENCY,
+	description: 'How many input items are sent to Coze at the same time (order and pairing are kept)',
+};
+
 /** The `concurrency` parameter every programmatic Coze node ends with. */
 export const concurrencyProperty: INodeProperties = {
 	displayName: 'Concurrency',

@@ -163,7 +163,10 @@ async function readSmallBody(stream: Readable, limit = 1 << 20): Promise<string>
  * success only when `code === 0`; retries with backoff on rate limits (and on 5xx when idempotent); a fresh token
  * after an auth failure for JWT / OAuth2 credentials; every failure mapped to a NodeApiError with code and log id.
  */
-async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Promise<RawResponse> {
+type ResponseKind = 'json' | 'stream' | 'binary';
+
+async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind): Promise<RawResponse> {
+	const stream = kind === 'stream';
 	const authentication = authenticationOf(ctx);
 	const credentialType = CREDENTIAL_TYPE_BY_AUTHENTICATION[authentication];
 	const credentials = (await ctx.getCredentials(credentialType, request.itemIndex ?? 0)) as ICredentialDataDecryptedObject;
@@ -184,12 +187,16 @@ async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Pr
 			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body as IHttpRequestOptions['body'],
-			headers: { Accept: stream ? 'text/event-stream, application/json' : 'application/json', ...request.headers },
-			json: !stream,
+			headers: {
+				Accept: stream ? 'text/event-stream, application/json' : kind === 'binary' ? '*/*' : 'application/json',
+				...request.headers,
+			},
+			json: kind === 'json',
 			returnFullResponse: true,
 			timeout: request.timeoutMs ?? 120_000,
 		};
 		if (stream) options.encoding = 'stream';
+		if (kind === 'binary') options.encoding = 'arraybuffer';
 		if (request.streamBody) options.disableFollowRedirect = true;
 		let additional: IDataObject | undefined;
 		if (forceNewToken) {
@@ -216,6 +223,10 @@ async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Pr
 						nonJsonBody: text,
 					};
 				}
+			} else if (kind === 'binary') {
+				const contentType = String(header(response.headers, 'content-type') ?? '');
+				response.body = Buffer.from(response.body as ArrayBuffer);
+				if (contentType.includes('json')) failure = failureOf(response, endpoint) ?? { httpStatus: response.statusCode, endpoint, msg: 'expected a file but got JSON' };
 			} else {
 				failure = failureOf(response, endpoint);
 			}
@@ -264,7 +275,7 @@ async function send(ctx: CozeContext, request: CozeRequest, stream: boolean): Pr
 
 /** A JSON call to Coze. Resolves with the whole envelope (some endpoints put results beside `data`). */
 export async function cozeApiRequest(this: CozeContext, request: CozeRequest): Promise<IDataObject> {
-	const response = await send(this, request, false);
+	const response = await send(this, request, 'json');
 	return (response.body ?? {}) as IDataObject;
 }
 
@@ -275,6 +286,22 @@ export async function cozeApiData(this: CozeContext, request: CozeRequest): Prom
 }
 
 /**
+ * A call whose answer is a file (e.g. text to speech): resolves with the bytes and their content type; a JSON envelope
+ * instead of bytes is read as the Coze failure it reports.
+ */
+export async function cozeApiBinary(
+	this: CozeContext,
+	request: CozeRequest,
+): Promise<{ data: Buffer; contentType?: string; logId?: string }> {
+	const response = await send(this, request, 'binary');
+	return {
+		data: response.body as Buffer,
+		contentType: header(response.headers, 'content-type'),
+		logId: header(response.headers, 'x-tt-logid'),
+	};
+}
+
+/**
  * A streaming call. Resolves once the event stream has started (or throws the mapped Coze error) with the events as
  * they arrive and the log id. A connection cut or an idle stream (no bytes for `timeoutMs`) throws a NodeApiError.
  */
@@ -282,7 +309,7 @@ export async function cozeApiStream(
 	this: CozeContext,
 	request: CozeRequest,
 ): Promise<{ events: AsyncGenerator<SseEvent>; logId?: string; close: () => void }> {
-	const response = await send(this, { ...request, idempotent: request.idempotent ?? false }, true);
+	const response = await send(this, { ...request, idempotent: request.idempotent ?? false }, 'stream');
 	const body = response.body as Readable;
 	const logId = header(response.headers, 'x-tt-logid');
 	const node = this.getNode();
