@@ -150,9 +150,11 @@ describe('Coze Knowledge Base node inside n8n-core against the simulator', () =>
 	});
 
 	it('refuses a document larger than 100 MB from its metadata, before reading it', async () => {
-		const huge: INodeExecutionData = { json: {}, binary: { data: { data: 'A'.repeat(8), mimeType: 'application/pdf', fileName: 'huge.pdf', fileExtension: 'pdf' } } };
 		// 140 MB of base64 text would be 105 MB of file: refused from the length, nothing decoded or sent.
-		(huge.binary as { data: { data: string } }).data.data = 'A'.repeat(140 * 1024 * 1024);
+		const huge: INodeExecutionData = {
+			json: {},
+			binary: { data: { data: 'A'.repeat(140 * 1024 * 1024), mimeType: 'application/pdf', fileName: 'huge.pdf', fileExtension: 'pdf' } },
+		};
 		const before = sim.requests.length;
 		const result = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [huge]);
 		expect(result.error?.message).toBe('"huge.pdf" is 105 MB; Coze takes knowledge documents up to 100 MB');

@@ -21,7 +21,7 @@ export const messageIdField = (operation: string[]): INodeProperties => ({
 	default: '',
 	required: true,
 	placeholder: '7430000000000000001',
-	description: 'ID of the message (id in the output of Get Many, or of Coze Chat with one item per message)',
+	description: 'ID of the message (the ID in the output of Get Many, or of Coze Chat with one item per message)',
 	displayOptions: { show: { resource: ['message'], operation } },
 });
 
