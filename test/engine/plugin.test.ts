@@ -1,6 +1,10 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { CozePlugin } from '../../nodes/CozePlugin/CozePlugin.node';
+import { getPluginTools } from '../../nodes/CozePlugin/helpers/methods';
 import { Harness } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
@@ -136,5 +140,27 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 		const secondPage = await harness.listSearch(spec, 'searchPlugins', undefined, '2');
 		expect(secondPage.results).toHaveLength(14);
 		expect(new CozePlugin().description.usableAsTool).toBe(true);
+	});
+
+	it('the tool list (loadOptions) shows the tools of the chosen plugin', async () => {
+		// The harness has no loadOptions runner: build the editor's LoadOptionsContext the way Harness.listSearch does.
+		const toolsFor = async (pluginId: unknown) => {
+			const node: INode = {
+				id: randomUUID(),
+				name: 'Node',
+				type: 'n8n-nodes-coze.cozePlugin',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { operation: 'callTool', pluginId } as INodeParameters,
+				credentials: { cozeApi: { id: credential, name: 'Coze API' } },
+			};
+			const workflow = new Workflow({ id: 'lo', nodes: [node], connections: {}, active: false, nodeTypes: harness.nodeTypes });
+			const hooks = new ExecutionLifecycleHooks('internal', randomUUID(), { id: 'lo', nodes: [node], connections: {} } as never);
+			const additionalData = { ...harness.additionalData(hooks, false), currentNodeParameters: node.parameters };
+			return await getPluginTools.call(new LoadOptionsContext(workflow, node, additionalData, 'parameters'));
+		};
+		expect(await toolsFor(byId(PLUGINS.currency))).toEqual([{ name: 'convert', value: 'convert', description: 'Convert an amount from one currency to another' }]);
+		expect(await toolsFor({ __rl: true, mode: 'list', value: '' })).toEqual([]);
+		expect(sim.requests.map((r) => r.path)).toEqual([`/v1/plugins/${PLUGINS.currency}`]);
 	});
 });
