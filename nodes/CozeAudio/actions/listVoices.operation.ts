@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { concurrencyOption } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
+import { limitOf } from '../../shared/params';
 
 const show = { operation: ['listVoices'] };
 
@@ -78,14 +79,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, Math.max(1, limit));
+	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.filterSystemVoice !== undefined) qs.filter_system_voice = filters.filterSystemVoice === true;
 	if (filters.modelType) qs.model_type = filters.modelType;
 	if (filters.voiceState) qs.voice_state = filters.voiceState;
-	const style = pageNumberStyle({ itemsPath: 'data.voice_list', hasMorePath: 'data.has_more', pageSize });
-	const voices = await cozePaginate.call(this, style.first({ method: 'GET', path: '/v1/audio/voices', qs, itemIndex }), style, limit);
+	const style = pageNumberStyle({ itemsPath: 'data.voice_list', hasMorePath: 'data.has_more' });
+	const voices = await cozePaginate.call(this, { method: 'GET', path: '/v1/audio/voices', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit });
 	return voices.map((voice) => ({ json: voice, pairedItem: { item: itemIndex } }));
 }

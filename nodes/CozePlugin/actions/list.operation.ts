@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { concurrencyOption } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
+import { limitOf } from '../../shared/params';
 
 const show = { operation: ['list'] };
 
@@ -90,9 +91,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, Math.max(1, limit));
+	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	if (String(filters.keyword ?? '').trim()) qs.keyword = String(filters.keyword).trim();
 	if (filters.isOfficial === 'true' || filters.isOfficial === 'false') qs.is_official = filters.isOfficial === 'true';
@@ -102,8 +101,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.filter(Boolean);
 	if (categories.length) qs.category_ids = categories.join(',');
 	if (options.sortType) qs.sort_type = options.sortType;
-	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more', pageSize });
-	const plugins = await cozePaginate.call(this, style.first({ method: 'GET', path: '/v1/stores/plugins', qs, itemIndex }), style, limit);
+	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
+	const plugins = await cozePaginate.call(this, { method: 'GET', path: '/v1/stores/plugins', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit });
 	return plugins.map((plugin) => {
 		const meta = (plugin.metainfo ?? {}) as IDataObject;
 		return { json: { plugin_id: meta.entity_id, name: meta.name, description: meta.description, ...plugin }, pairedItem: { item: itemIndex } };
