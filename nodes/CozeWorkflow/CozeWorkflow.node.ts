@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { searchBots, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { operations, router } from './actions/router';
 
 export class CozeWorkflow implements INodeType {
@@ -52,7 +52,7 @@ export class CozeWorkflow implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchBots } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -39,7 +39,7 @@ export function idText(ctx: Ctx, value: unknown, label: string, itemIndex: numbe
 /** A required ID (text, resource locator or a safe number). */
 export function requiredId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
 	const text = idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
-	if (!text) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	if (!text) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 
@@ -59,7 +59,7 @@ export function textValue(ctx: Ctx, value: unknown, label: string, itemIndex: nu
 		if (!options.objectsAsJson) throw fail(ctx, itemIndex, `${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`);
 		text = JSON.stringify(value);
 	} else text = String(value);
-	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 

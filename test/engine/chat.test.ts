@@ -294,7 +294,7 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		const noBot = await send({ botId: { __rl: true, mode: 'id', value: '' } });
 		expect(noBot.error?.message).toMatch(/Bot/);
 		const emptyExpression = await send({ botId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } });
-		expect(emptyExpression.error?.message).toMatch(/Choose a bot/);
+		expect(emptyExpression.error?.message).toBe('Bot is required');
 		const noUser = await send({ userId: '={{ $json.missing }}' });
 		expect(noUser.error?.message).toMatch(/User ID is required/);
 		const badJson = await send({ options: { customVariables: '{not json' } });
