@@ -1,4 +1,5 @@
 import type { Simulator } from '../index';
+import { registerBotRoutes } from './bots';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
 import { registerDatasetRoutes } from './datasets';
@@ -10,6 +11,7 @@ import { registerWorkspaceRoutes } from './workspaces';
 /** Every API area of the simulator registers its routes here (one module per area). */
 export function registerRoutes(sim: Simulator) {
 	registerWorkspaceRoutes(sim);
+	registerBotRoutes(sim);
 	registerFileRoutes(sim);
 	registerChatRoutes(sim);
 	registerWorkflowRoutes(sim);

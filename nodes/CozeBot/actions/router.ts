@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Operation } from '../../shared/router';
+import { routeOperation } from '../../shared/router';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as listVersions from './listVersions.operation';
+import * as publish from './publish.operation';
+import * as unpublish from './unpublish.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = { create, update, publish, unpublish, get, getAll, listVersions };
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation.call(this, operations);
+}
