@@ -4,10 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchBots, searchWorkspaces } from '../shared/listSearch';
 import { botField, workspaceField } from './actions/fields';
-import { operations, router } from './actions/router';
+import { resources, router } from './actions/router';
 import { searchBotsAnyStatus } from './listSearch';
 
-const BY_BOT = ['update', 'publish', 'unpublish', 'get', 'listVersions'];
+const BY_BOT = ['update', 'publish', 'unpublish', 'get'];
 
 export class CozeBot implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +17,7 @@ export class CozeBot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { create: "Create Bot", update: "Update Bot", publish: "Publish Bot", unpublish: "Unpublish Bot", get: "Get Bot", getAll: "Get Many Bots", listVersions: "List Versions" }[$parameter["operation"]] }}',
+			'={{ $parameter["resource"] === "version" ? "Get Many Versions" : { create: "Create Bot", update: "Update Bot", publish: "Publish Bot", unpublish: "Unpublish Bot", get: "Get Bot", getAll: "Get Many Bots" }[$parameter["operation"]] }}',
 		description: 'Create, configure, publish and list Coze bots (agents)',
 		defaults: { name: 'Coze Bot' },
 		usableAsTool: true,
@@ -27,15 +27,26 @@ export class CozeBot implements INodeType {
 		properties: [
 			authenticationProperty,
 			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Bot', value: 'bot' },
+					{ name: 'Version', value: 'version', description: 'Published and draft versions of a bot' },
+				],
+				default: 'bot',
+			},
+			{
 				displayName: 'Operation',
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
+				displayOptions: { show: { resource: ['bot'] } },
 				options: [
 					{ name: 'Create', value: 'create', action: 'Create a bot', description: 'Create a draft bot in a workspace' },
 					{ name: 'Get', value: 'get', action: 'Get a bot', description: 'Read the published or draft configuration of a bot' },
 					{ name: 'Get Many', value: 'getAll', action: 'Get many bots', description: 'List the bots of a workspace (published or drafts)' },
-					{ name: 'List Versions', value: 'listVersions', action: 'List the versions of a bot', description: 'List the published or draft versions of a bot' },
 					{
 						name: 'Publish',
 						value: 'publish',
@@ -47,10 +58,21 @@ export class CozeBot implements INodeType {
 				],
 				default: 'create',
 			},
-			workspaceField(['create', 'getAll'], true),
-			workspaceField(BY_BOT, false),
-			botField(BY_BOT),
-			...Object.values(operations).flatMap((operation) => operation.description),
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['version'] } },
+				options: [{ name: 'Get Many', value: 'getAll', action: 'Get many versions of a bot', description: 'List the published or draft versions of a bot' }],
+				default: 'getAll',
+			},
+			workspaceField({ resource: ['bot'], operation: ['create', 'getAll'] }, true),
+			workspaceField({ resource: ['bot'], operation: BY_BOT }, false),
+			workspaceField({ resource: ['version'], operation: ['getAll'] }, false),
+			botField({ resource: ['bot'], operation: BY_BOT }),
+			botField({ resource: ['version'], operation: ['getAll'] }),
+			...Object.values(resources).flatMap((operations) => Object.values(operations).flatMap((operation) => operation.description)),
 		],
 	};
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiData } from '../../shared/transport';
 import { botSettingsBody, botSettingsFields, optionsField, workspaceIdOf } from './fields';
 
-const operations = ['create'];
+const show = { resource: ['bot'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'Support Assistant',
 		description: 'Name of the new bot (1 to 20 characters)',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Bot Settings',
@@ -24,10 +24,10 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Setting',
 		default: {},
 		description: 'Knowledge bases can be bound with Update once the bot exists',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 		options: botSettingsFields(false),
 	},
-	optionsField(operations),
+	optionsField(show),
 ];
 
 /** POST /v1/bot/create (create_bot.md): the new bot is an unpublished draft; answers { bot_id }. */

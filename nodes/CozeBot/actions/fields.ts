@@ -8,21 +8,22 @@ import { concurrencyOption } from '../../shared/router';
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
 export const API_CONNECTOR_ID = '1024';
 
-const showFor = (operations: string[]) => ({ show: { operation: operations } });
+/** Where a field shows: resource + operation. */
+export type Show = { resource: string[]; operation: string[] };
 
 /** Workspace picker: required to create and list; elsewhere it only feeds the bot list. */
-export const workspaceField = (operations: string[], required: boolean): INodeProperties =>
+export const workspaceField = (show: Show, required: boolean): INodeProperties =>
 	workspaceLocator({
 		required,
 		description: required ? 'The workspace (space) of the bots' : 'Workspace to pick the bot from (only used by the bot list below)',
-		displayOptions: showFor(operations),
+		displayOptions: { show },
 	});
 
 /**
  * Bot picker (shared botLocator). "From List" uses this node's searchBotsAnyStatus so that drafts that were never
  * published can be picked too (the shared searchBots lists only bots live on the API channel).
  */
-export const botField = (operations: string[]): INodeProperties => {
+export const botField = (show: Show): INodeProperties => {
 	const base = botLocator();
 	return {
 		...base,
@@ -30,18 +31,18 @@ export const botField = (operations: string[]): INodeProperties => {
 		modes: (base.modes ?? []).map((mode) =>
 			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchBotsAnyStatus' } } : mode,
 		),
-		displayOptions: showFor(operations),
+		displayOptions: { show },
 	};
 };
 
-export const returnAllFields = (operations: string[]): INodeProperties[] => [
+export const returnAllFields = (show: Show): INodeProperties[] => [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showFor(operations),
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -50,18 +51,18 @@ export const returnAllFields = (operations: string[]): INodeProperties[] => [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { operation: operations, returnAll: [false] } },
+		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
 ];
 
 /** The Options collection of one operation: extra fields plus Concurrency. */
-export const optionsField = (operations: string[], options: INodeProperties[] = []): INodeProperties => ({
+export const optionsField = (show: Show, options: INodeProperties[] = []): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions: showFor(operations),
+	displayOptions: { show },
 	options: [...options, concurrencyOption],
 });
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { cozeApiData } from '../../shared/transport';
 import { botIdOf, optionsField } from './fields';
 
-const operations = ['get'];
+const show = { resource: ['bot'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,9 +15,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Draft', value: 'draft', description: 'The current draft, with changes not published yet' },
 		],
 		default: 'published',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 	},
-	optionsField(operations),
+	optionsField(show),
 ];
 
 /**

@@ -3,17 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { optionsField, returnAllFields, workspaceIdOf } from './fields';
 
-const operations = ['getAll'];
+const show = { resource: ['bot'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...returnAllFields(operations),
+	...returnAllFields(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Publish Status',
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsField(operations),
+	optionsField(show),
 ];
 
 /** GET /v1/bots (bots_list_draft_published.md): page_num / page_size, answers { items, total }. */

@@ -3,17 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { botIdOf, optionsField, returnAllFields } from './fields';
 
-const operations = ['listVersions'];
+const show = { resource: ['version'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...returnAllFields(operations),
+	...returnAllFields(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Publish Status',
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsField(operations),
+	optionsField(show),
 ];
 
 /** GET /v1/bots/{bot_id}/versions (list_bot_versions.md): page_size 1-30, answers { items, has_more }. */

@@ -5,7 +5,7 @@ import { parseJsonShape } from '../../shared/json';
 import { cozeApiData } from '../../shared/transport';
 import { API_CONNECTOR_ID, botIdOf, idList, optionsField } from './fields';
 
-const operations = ['publish'];
+const show = { resource: ['bot'], operation: ['publish'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,9 +19,9 @@ export const description: INodeProperties[] = [
 		default: [API_CONNECTOR_ID],
 		description:
 			'Where to publish the current draft. The API channel (ID 1024) is what Coze Chat, conversations and the other API calls use; a bot that is not published there answers error 4200.',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 	},
-	optionsField(operations, [
+	optionsField(show, [
 		{
 			displayName: 'Custom Channel IDs',
 			name: 'customChannelIds',
@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 			name: 'connectors',
 			type: 'json',
 			default: '{\n  "7470849514748000000": { "device_id": "[\\"51237825000\\"]" }\n}',
-			description: 'Parameters per custom channel: {"<channel ID>": {"key": "JSON-encoded value"}} (the connectors field)',
+			description: 'Parameters per custom channel: {"channel ID": {"key": "JSON-encoded value"}} (the connectors field)',
 		},
 	]),
 ];

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiRequest } from '../../shared/transport';
 import { API_CONNECTOR_ID, botIdOf, optionsField } from './fields';
 
-const operations = ['unpublish'];
+const show = { resource: ['bot'], operation: ['unpublish'] };
 
 /** Channels unpublish_agent.md lists (Doubao can't be unpublished through the API). */
 const CHANNELS = [
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 		options: CHANNELS,
 		default: API_CONNECTOR_ID,
 		description: 'Channel to take the bot off. Without the API channel (1024) the bot can no longer be chatted with through the API.',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Custom Channel ID',
@@ -39,9 +39,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '7470849514748000000',
-		displayOptions: { show: { operation: operations, channel: ['custom'] } },
+		displayOptions: { show: { ...show, channel: ['custom'] } },
 	},
-	optionsField(operations, [
+	optionsField(show, [
 		{
 			displayName: 'Reason',
 			name: 'reason',

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiRequest } from '../../shared/transport';
 import { botIdOf, botSettingsBody, botSettingsFields, optionsField } from './fields';
 
-const operations = ['update'];
+const show = { resource: ['bot'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,10 +14,10 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields added here change. Lists (plugins, workflows, knowledge bases) replace the current ones.',
-		displayOptions: { show: { operation: operations } },
+		displayOptions: { show },
 		options: botSettingsFields(true),
 	},
-	optionsField(operations),
+	optionsField(show),
 ];
 
 /** POST /v1/bot/update (update_bot.md): changes the draft; publish it for chats to see the change. */
