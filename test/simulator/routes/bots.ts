@@ -31,6 +31,8 @@ interface BotVersion {
 	publish_status: 'published_online' | 'unpublished_draft';
 	connector_ids: string[];
 	config: Config;
+	/** The draft revision this version was made from. */
+	revision: number;
 }
 
 export interface SimBot {
@@ -45,6 +47,8 @@ export interface SimBot {
 	versions: BotVersion[];
 	everPublished: boolean;
 	published_at?: number;
+	/** Bumped by every update: a published bot whose draft revision is newer is "published_draft". */
+	revision: number;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -74,9 +78,10 @@ export function botsOf(sim: Simulator): Map<string, SimBot> {
 				connectors: new Map(),
 				versions: [],
 				everPublished: seeded.published,
+				revision: 0,
 			};
 			if (seeded.published) {
-				const version: BotVersion = { version: '1718000000000', created_at: SEED_TIME, publish_status: 'published_online', connector_ids: [API_CONNECTOR], config: structuredClone(draft) };
+				const version: BotVersion = { version: '1718000000000', created_at: SEED_TIME, publish_status: 'published_online', connector_ids: [API_CONNECTOR], config: structuredClone(draft), revision: 0 };
 				bot.versions.push(version);
 				bot.connectors.set(API_CONNECTOR, version);
 				bot.published_at = SEED_TIME;
@@ -103,8 +108,9 @@ export function createBot(sim: Simulator, workspaceId: string, draft: Config): S
 		updated_at: now(),
 		draft,
 		connectors: new Map(),
-		versions: [{ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(draft) }],
+		versions: [{ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(draft), revision: 0 }],
 		everPublished: false,
+		revision: 0,
 	};
 	botsOf(sim).set(bot.id, bot);
 	return bot;
@@ -235,7 +241,8 @@ export function registerBotRoutes(sim: Simulator) {
 		if (invalid) return ctx.error(4000, invalid);
 		Object.assign(bot.draft, configOf(body));
 		bot.updated_at = now();
-		bot.versions.push({ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(bot.draft) });
+		bot.revision++;
+		bot.versions.push({ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(bot.draft), revision: bot.revision });
 		ctx.json(undefined);
 	});
 
@@ -249,7 +256,7 @@ export function registerBotRoutes(sim: Simulator) {
 		if (connectorIds.length === 0) return ctx.error(4000, 'connector_ids is required');
 		const custom = connectorIds.filter((id) => !KNOWN_CONNECTORS.has(id));
 		if (custom.length && !connectorIds.includes(API_CONNECTOR)) return ctx.error(4000, 'publishing to a custom channel requires the API channel (1024) too');
-		const version: BotVersion = { version: nextVersion(), created_at: now(), publish_status: 'published_online', connector_ids: connectorIds, config: structuredClone(bot.draft) };
+		const version: BotVersion = { version: nextVersion(), created_at: now(), publish_status: 'published_online', connector_ids: connectorIds, config: structuredClone(bot.draft), revision: bot.revision };
 		bot.versions.push(version);
 		for (const id of connectorIds) bot.connectors.set(id, version);
 		bot.everPublished = true;
@@ -293,7 +300,7 @@ export function registerBotRoutes(sim: Simulator) {
 				const live = b.connectors.get(connectorId);
 				if (status === 'all') return true;
 				if (status === 'unpublished_draft') return !b.everPublished;
-				if (status === 'published_draft') return live !== undefined && b.updated_at > live.created_at;
+				if (status === 'published_draft') return live !== undefined && b.revision > live.revision;
 				return live !== undefined;
 			});
 		const { slice } = paging(ctx.req.query, 20, 50);
