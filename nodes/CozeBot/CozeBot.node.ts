@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchBots, searchWorkspaces } from '../shared/listSearch';
+import { searchWorkspaces } from '../shared/listSearch';
 import { botField, workspaceField } from './actions/fields';
 import { resources, router } from './actions/router';
 import { searchBotsAnyStatus } from './listSearch';
@@ -76,7 +76,7 @@ export class CozeBot implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchBots, searchBotsAnyStatus } };
+	methods = { listSearch: { searchWorkspaces, searchBotsAnyStatus } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
