@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { bearerTokenAuthenticate, cozeApiBaseUrl, regionProperties, workspaceListTest } from './region';
+import { CREDENTIAL_PROBLEM, bearerTokenAuthenticate, cozeApiBaseUrl, regionProperties, workspaceListTest } from './region';
 
 const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const MAX_TOKEN_LIFETIME_SECONDS = 86399;
@@ -38,7 +38,8 @@ function signCozeJwt(credentials: ICredentialDataDecryptedObject, nowSeconds: nu
 	} catch {
 		// The crypto error can quote key material: never pass it on.
 		throw new Error(
-			'Could not sign the Coze JWT: the private key is not a valid RSA key in PEM format (PKCS#1 or PKCS#8). Paste the whole private_key.pem downloaded when you created the public key.',
+			CREDENTIAL_PROBLEM +
+				'could not sign the Coze JWT: the private key is not a valid RSA key in PEM format (PKCS#1 or PKCS#8). Paste the whole private_key.pem downloaded when you created the public key.',
 		);
 	}
 	return `${signingInput}.${base64Url(signature)}`;
@@ -138,12 +139,12 @@ export class CozeJwtApi implements ICredentialType {
 			const data = (error as { response?: { data?: IDataObject } }).response?.data ?? {};
 			const reason = data.error_message ?? data.error_code ?? (error as Error).message;
 			throw new Error(
-				`Coze refused the JWT for app ${String(credentials.appId)} (key ${String(credentials.publicKeyId)}): ${String(reason)}. Check App ID, Public Key ID, private key and Region.`,
+				`${CREDENTIAL_PROBLEM}Coze refused the JWT for app ${String(credentials.appId)}: ${String(reason)}. Check App ID, Public Key ID, private key and Region.`,
 			);
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			const reason = response?.error_message ?? response?.msg ?? 'no access_token in the response';
-			throw new Error(`Coze did not issue an access token for app ${String(credentials.appId)}: ${String(reason)}`);
+			throw new Error(`${CREDENTIAL_PROBLEM}Coze did not issue an access token for app ${String(credentials.appId)}: ${String(reason)}`);
 		}
 		// Coze's expires_in is an absolute Unix time in seconds, not a duration.
 		const expiresIn = Number(response.expires_in);

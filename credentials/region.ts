@@ -6,6 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 /**
+ * Starts every error our credentials throw while obtaining a token (JWT signing, a refused grant): the nodes' request
+ * path reads it as a credential problem (no retries, no "could not reach Coze").
+ */
+export const CREDENTIAL_PROBLEM = 'Coze credential problem: ';
+
+/**
  * Region selection shared by every Coze credential. Tokens are bound to one region: a coze.cn token used against
  * api.coze.com (or the reverse) is rejected with code 4100/4101, the most common support problem.
  */

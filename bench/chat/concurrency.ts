@@ -44,7 +44,7 @@ async function main() {
 				botId: { __rl: true, mode: 'id', value: BOTS.echo },
 				userId: 'bench',
 				message: '={{ $json.q }}',
-				concurrency: CONCURRENCY,
+				options: { concurrency: CONCURRENCY },
 			},
 			credentials: { cozeApi: credential },
 		},

@@ -3,7 +3,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchBots, searchWorkspaces } from '../shared/listSearch';
-import { concurrencyProperty } from '../shared/router';
 import { operations, router } from './actions/router';
 
 export class CozeChat implements INodeType {
@@ -53,7 +52,6 @@ export class CozeChat implements INodeType {
 				default: 'sendMessage',
 			},
 			...Object.values(operations).flatMap((operation) => operation.description),
-			concurrencyProperty,
 		],
 	};
 

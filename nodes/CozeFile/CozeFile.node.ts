@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { concurrencyProperty } from '../shared/router';
 import { operations, router } from './actions/router';
 
 export class CozeFile implements INodeType {
@@ -38,7 +37,6 @@ export class CozeFile implements INodeType {
 				default: 'upload',
 			},
 			...Object.values(operations).flatMap((operation) => operation.description),
-			concurrencyProperty,
 		],
 	};
 

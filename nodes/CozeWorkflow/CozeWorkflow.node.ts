@@ -3,7 +3,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchWorkflows, searchWorkspaces } from '../shared/listSearch';
-import { concurrencyProperty } from '../shared/router';
 import { operations, router } from './actions/router';
 
 export class CozeWorkflow implements INodeType {
@@ -50,7 +49,6 @@ export class CozeWorkflow implements INodeType {
 				default: 'run',
 			},
 			...Object.values(operations).flatMap((operation) => operation.description),
-			concurrencyProperty,
 		],
 	};
 

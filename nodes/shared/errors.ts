@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What went wrong in one Coze call, gathered from the HTTP status, the envelope, headers or an SSE error event. */
@@ -13,6 +13,10 @@ export interface CozeFailure {
 	nonJsonBody?: string;
 	/** Where it happened, e.g. 'POST /v3/chat'. */
 	endpoint?: string;
+	/** How many requests were made (retries included). */
+	attempts?: number;
+	/** Set when no token could be obtained: the credential must be fixed, retrying cannot help. */
+	credentialProblem?: string;
 }
 
 const SECRET_PATTERNS: RegExp[] = [
@@ -22,15 +26,67 @@ const SECRET_PATTERNS: RegExp[] = [
 	/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
 ];
 
-/** Removes anything that looks like a token, JWT or private key from text that may reach an item, error or log. */
-export function redactSecrets(text: string): string {
+/**
+ * Removes anything that looks like a token, JWT or private key from text that may reach an item, error or log, and
+ * every one of `secrets` (the credential's own values: tokens without a known prefix, key ids, client secrets).
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
 	let out = text;
+	for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
 	for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[redacted]');
 	return out;
 }
 
+/** The secret values of a decrypted Coze credential (any of the three types), longest first. */
+export function credentialSecrets(credentials: IDataObject | undefined): string[] {
+	if (!credentials) return [];
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const values = [
+		credentials.accessToken,
+		credentials.clientSecret,
+		credentials.privateKey,
+		credentials.publicKeyId,
+		tokenData.access_token,
+		tokenData.refresh_token,
+	];
+	const secrets = new Set<string>();
+	for (const value of values) {
+		if (typeof value !== 'string' || value.trim().length < 4) continue;
+		secrets.add(value.trim());
+		// Keys pasted with literal "\n" are used with real line breaks; hide every line of them too.
+		for (const line of value.replace(/\\n/g, '\n').split('\n')) if (line.trim().length >= 16) secrets.add(line.trim());
+	}
+	return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/** Redacts an error in place (message, description, Coze msg and any text n8n derived from them). */
+export function redactError<E>(error: E, secrets: readonly string[]): E {
+	if (!secrets.length || !error || typeof error !== 'object') return error;
+	const target = error as IDataObject & { errorResponse?: IDataObject; messages?: string[] };
+	for (const key of ['message', 'description', 'stack']) {
+		if (typeof target[key] === 'string') target[key] = redactSecrets(target[key] as string, secrets);
+	}
+	if (Array.isArray(target.messages)) target.messages = target.messages.map((text) => redactSecrets(String(text), secrets));
+	const response = target.errorResponse;
+	if (response && typeof response === 'object') {
+		for (const key of Object.keys(response)) {
+			if (typeof response[key] === 'string') response[key] = redactSecrets(response[key] as string, secrets);
+		}
+	}
+	return error;
+}
+
+function rateLimitHint(failure: CozeFailure): string {
+	const attempts = failure.attempts ?? 1;
+	const tried = attempts > 1 ? `The node tried ${attempts} times, waiting longer each time. ` : '';
+	return `Rate limited by Coze. ${tried}Lower the Concurrency (under Options) or spread the executions out.`;
+}
+
 /** A hint a person can act on, by Coze code first and HTTP status second. */
 export function hintFor(failure: CozeFailure): string | undefined {
+	if (failure.credentialProblem) {
+		return 'No token could be obtained with this credential. Open the credential and check it (for OAuth2, reconnect it; for a JWT service app, App ID, Public Key ID, private key and Region). Nothing was sent to Coze.';
+	}
 	const code = Number(failure.code);
 	const msg = (failure.msg ?? '').toLowerCase();
 	if (msg.includes('publish')) {
@@ -44,7 +100,7 @@ export function hintFor(failure: CozeFailure): string | undefined {
 		case 4200:
 			return 'Not found. Check the ID. A bot must be published to the API channel, and a workflow must be published, before the API can use it.';
 		case 4013:
-			return 'Rate limited by Coze. Lower the node concurrency or spread the executions out; the node already retried with backoff.';
+			return rateLimitHint(failure);
 		case 4016:
 			return 'This conversation already has a chat in progress: Coze allows one running chat per conversation. Wait for it to finish or use a new conversation.';
 		case 4104:
@@ -61,7 +117,7 @@ export function hintFor(failure: CozeFailure): string | undefined {
 	if (status === 401) return 'Authentication failed: check the token and the credential Region.';
 	if (status === 403) return 'Access denied: check the token permissions and the credential Region.';
 	if (status === 404) return 'Endpoint not found: for a self-hosted Coze Studio check the Base URL.';
-	if (status === 429) return 'Rate limited by Coze: lower the concurrency or retry later.';
+	if (status === 429) return rateLimitHint(failure);
 	if (status >= 500) return 'Coze had a server error. Retry later; quote the log ID if you contact Coze support.';
 	return undefined;
 }
@@ -72,7 +128,9 @@ export function describeCozeFailure(failure: CozeFailure): { message: string; de
 	if (failure.code !== undefined && failure.code !== '') parts.push(`code ${failure.code}`);
 	if (failure.httpStatus !== undefined) parts.push(`HTTP ${failure.httpStatus}`);
 	const what = failure.msg?.trim() || (failure.nonJsonBody !== undefined ? 'non-JSON response' : 'request failed');
-	const message = redactSecrets(`Coze API error${parts.length ? ` (${parts.join(', ')})` : ''}: ${what}`);
+	const message = failure.credentialProblem
+		? redactSecrets(`Coze credential problem: ${failure.credentialProblem}`)
+		: redactSecrets(`Coze API error${parts.length ? ` (${parts.join(', ')})` : ''}: ${what}`);
 	const lines: string[] = [];
 	const hint = hintFor(failure);
 	if (hint) lines.push(hint);
@@ -117,6 +175,11 @@ export function isServerError(failure: CozeFailure): boolean {
 /** Auth failures that a fresh token can fix (expired JWT / OAuth tokens reported with HTTP 200 + 4100). */
 export function isAuthFailure(failure: CozeFailure): boolean {
 	return Number(failure.code) === 4100 || failure.httpStatus === 401;
+}
+
+/** What a cancelled execution reports: nothing is left running at Coze (chats are cancelled, waits stop). */
+export function cancelledError(node: INode, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, 'The execution was cancelled', { itemIndex, description: 'Stopped by n8n; nothing was left running at Coze.' });
 }
 
 /** Errors from our own code pass through unchanged; anything else becomes a NodeOperationError for that item. */

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { redactError } from './errors';
+
 /** Default number of items processed at the same time: friendly to Coze rate limits, fast for batches. */
 export const DEFAULT_CONCURRENCY = 5;
 
@@ -26,6 +28,7 @@ export async function runItems(
 	ctx: IExecuteFunctions,
 	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
 	concurrency = DEFAULT_CONCURRENCY,
+	secrets: () => Promise<string[]> = async () => [],
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
@@ -38,7 +41,8 @@ export async function runItems(
 			const index = next++;
 			try {
 				results[index] = withPairing(await handle(index), index);
-			} catch (error) {
+			} catch (caught) {
+				const error = redactError(caught, await secrets());
 				if (continueOnFail) {
 					results[index] = [errorItem(error as Error & IDataObject, index)];
 				} else if (!state.failure || index < (state.failure as { index: number }).index) {

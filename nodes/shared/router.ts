@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialSecrets } from './errors';
 import { DEFAULT_CONCURRENCY, runItems } from './items';
+import { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf } from './transport';
 
-/** One operation of a programmatic node: its parameters and what it does for one input item. */
+/** One operation of a node: its parameters and what it does for one input item. */
 export type Operation = {
 	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -22,22 +24,39 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many input items are sent to Coze at the same time (order and pairing are kept)',
 };
 
-/** The `concurrency` parameter every programmatic Coze node ends with. */
-export const concurrencyProperty: INodeProperties = {
-	displayName: 'Concurrency',
-	name: 'concurrency',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 50 },
-	default: DEFAULT_CONCURRENCY,
-	description: 'How many input items are sent to Coze at the same time',
-};
+/** An Options collection holding only Concurrency, for operations that have no other options. */
+export function concurrencyOptions(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [concurrencyOption],
+	};
+}
 
-/** Runs the selected operation for every input item (bounded concurrency, ordered, paired, continueOnFail). */
+/** The credential's secret values, read only when an error has to be cleaned before it leaves the node. */
+async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
+	try {
+		return credentialSecrets((await ctx.getCredentials(CREDENTIAL_TYPE_BY_AUTHENTICATION[authenticationOf(ctx)], 0)) as IDataObject);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Runs the selected operation for every input item: bounded concurrency (Options → Concurrency), order and
+ * pairedItem kept, continueOnFail items with code and log id, and no credential secret in any error or item.
+ * `operations` is keyed by operation, or by `resource.operation` for nodes with resources.
+ */
 export async function routeOperation(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = operations[operation];
+	const resource = this.getNodeParameter('resource', 0, '') as string;
+	const handler = operations[resource ? `${resource}.${operation}` : operation] ?? operations[operation];
 	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
-	const concurrency =
-		Number(this.getNodeParameter('concurrency', 0, DEFAULT_CONCURRENCY) as IDataObject[keyof IDataObject]) || DEFAULT_CONCURRENCY;
-	return [await runItems(this, async (itemIndex) => await handler.execute.call(this, itemIndex), concurrency)];
+	const raw = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
+	const concurrency = Number.isInteger(raw) && (raw as number) >= 1 ? (raw as number) : DEFAULT_CONCURRENCY;
+	return [await runItems(this, async (itemIndex) => await handler.execute.call(this, itemIndex), concurrency, async () => await secretsOf(this))];
 }

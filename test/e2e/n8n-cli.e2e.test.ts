@@ -155,6 +155,24 @@ describe('real n8n CLI end to end', () => {
 		expect(create?.headers['agw-js-conv']).toBe('str');
 	});
 
+	it('Coze Audio: text to speech (a WAV in a binary field), then speech to text gives the text back', async () => {
+		await n8n.importWorkflow({ ...example('audio-text-to-speech-and-back.json'), id: 'e2eAudio00001' });
+		const { error, nodes } = await n8n.execute('e2eAudio00001');
+		expect(error).toBeUndefined();
+		expect(nodes['Text to Speech'][0]).toMatchObject({ response_format: 'wav', sample_rate: 16000, file_name: 'order-update.wav', mime_type: 'audio/wav' });
+		expect(nodes['Speech to Text'][0]).toMatchObject({ text: 'Your order has shipped and arrives tomorrow.', file_name: 'order-update.wav' });
+		const upload = sim.requests.find((r) => r.path === '/v1/audio/transcriptions');
+		expect((upload?.body as { files: Array<{ field: string; size: number }> }).files[0]).toMatchObject({ field: 'file', size: nodes['Text to Speech'][0].file_size });
+	});
+
+	it('Coze Plugin: read a store plugin\'s tools, then call one with JSON arguments', async () => {
+		await n8n.importWorkflow({ ...example('plugin-call-store-tool.json'), id: 'e2ePlugin0001' });
+		const { error, nodes } = await n8n.execute('e2ePlugin0001');
+		expect(error).toBeUndefined();
+		expect(nodes['Get Plugin'][0]).toMatchObject({ plugin_id: '7545873263293800001', name: '头条新闻' });
+		expect((nodes['Call Tool'][0].news as Array<{ title: string }>)[0].title).toBe('Hangzhou autumn holiday (1)');
+	});
+
 	it('Coze Bot: create a bot, publish it to the API channel, chat with it', async () => {
 		await n8n.importWorkflow({ ...example('bot-create-publish-and-chat.json'), id: 'e2eBotCreate1' });
 		const { error, nodes } = await n8n.execute('e2eBotCreate1');

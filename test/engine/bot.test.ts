@@ -188,6 +188,7 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 	it('validates input before calling Coze', async () => {
 		const cases: Array<[INodeParameters, RegExp]> = [
 			[{ operation: 'get', botId: rl('my-bot') }, /A bot ID is a number/],
+			[{ operation: 'get', botId: rl('={{ 7400000000000000001 }}') }, /lost precision/],
 			[{ operation: 'update', botId: rl(BOTS.echo), updateFields: {} }, /at least one field/],
 			[{ operation: 'update', botId: rl(BOTS.echo), updateFields: { name: '  ' } }, /Name can't be empty/],
 			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { modelSettings: '{"temperature": 1}' } }, /Model ID/],

@@ -99,7 +99,7 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 
 	it('3 items in → 3 items out, in order, with pairedItem', async () => {
 		const { items } = await send(
-			{ message: '={{ $json.q }}', concurrency: 3 },
+			{ message: '={{ $json.q }}', options: { concurrency: 3 } },
 			{ items: [{ json: { q: 'one' } }, { json: { q: 'two' } }, { json: { q: 'three' } }] },
 		);
 		expect(items.map((item) => item.json.answer)).toEqual(['You said: one', 'You said: two', 'You said: three']);

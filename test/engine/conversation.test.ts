@@ -9,7 +9,7 @@ import { BOTS } from '../simulator/seed';
 
 const bot = { __rl: true, mode: 'id', value: BOTS.echo };
 
-describe('Coze Conversation node (declarative) inside n8n-core against the simulator', () => {
+describe('Coze Conversation node inside n8n-core against the simulator', () => {
 	let sim: Simulator;
 	let harness: Harness;
 	let credential: string;
@@ -73,6 +73,10 @@ describe('Coze Conversation node (declarative) inside n8n-core against the simul
 		const some = await conv({ resource: 'conversation', operation: 'getAll', botId: bot, returnAll: false, limit: 7 });
 		expect(some.items).toHaveLength(7);
 		expect(sim.requests.at(-1)?.query).toMatchObject({ page_size: '7' });
+		// A Limit above the page maximum (50) pages on until it is reached.
+		const more = await conv({ resource: 'conversation', operation: 'getAll', botId: bot, returnAll: false, limit: 52 });
+		expect(more.items).toHaveLength(52);
+		expect(new Set(more.items.map((i) => i.json.id)).size).toBe(52);
 	});
 
 	it('adds, lists (all pages), reads, updates and deletes messages', async () => {

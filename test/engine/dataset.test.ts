@@ -14,7 +14,7 @@ const fileItem = (text: string, fileName: string, mimeType = 'text/plain'): INod
 	binary: { data: { data: Buffer.from(text).toString('base64'), mimeType, fileName, fileExtension: fileName.split('.').pop() } },
 });
 
-describe('Coze Knowledge Base node (declarative + hooks) inside n8n-core against the simulator', () => {
+describe('Coze Knowledge Base node inside n8n-core against the simulator', () => {
 	let sim: Simulator;
 	let harness: Harness;
 	let credential: string;
@@ -82,7 +82,14 @@ describe('Coze Knowledge Base node (declarative + hooks) inside n8n-core against
 		const png = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
 			fileItem('x', 'photo.png', 'image/png'),
 		]);
-		expect(png.error?.message).toMatch(/takes pdf, txt, doc, docx, md files; this one is "png"/);
+		expect(png.error?.message).toMatch(/takes pdf, txt, doc, docx files; this one is "png"/);
+		// docs create_knowledge_files.md: local files are pdf, txt, doc or docx; md is refused before anything is sent.
+		const before = sim.requests.length;
+		const md = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
+			fileItem('# notes', 'notes.md', 'text/markdown'),
+		]);
+		expect(md.error?.message).toBe('A text knowledge base takes pdf, txt, doc, docx files; this one is "md"');
+		expect(sim.requests.length).toBe(before);
 		const empty = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
 			fileItem('', 'empty.txt'),
 		]);
@@ -113,5 +120,44 @@ describe('Coze Knowledge Base node (declarative + hooks) inside n8n-core against
 			'searchDatasets',
 		);
 		expect(picker.results.map((r) => r.name)).toContain('Product Photos (images)');
+	});
+
+	it('image documents: caption type sent in chunk_strategy (system by default, manual on request), captions updated, documents renamed', async () => {
+		filesOf(sim).set('7700000000000000002', { id: '7700000000000000002', file_name: 'bag.png', bytes: 10, created_at: 0, contentType: 'image/png', sha256: '' });
+		const manual = await ds({
+			resource: 'document',
+			operation: 'create',
+			datasetId: rl(DATASETS.image),
+			source: 'fileId',
+			fileId: '7700000000000000002',
+			captionType: 1,
+			options: { waitForProcessing: false },
+		});
+		expect(manual.error).toBeUndefined();
+		const create = sim.requests.find((r) => r.path === '/open_api/knowledge/document/create');
+		expect(create?.body).toMatchObject({ format_type: 2, chunk_strategy: { caption_type: 1 }, document_bases: [{ source_info: { source_file_id: '7700000000000000002', document_source: 5 } }] });
+		const documentId = String(manual.items[0].json.document_id);
+		const caption = await ds({ resource: 'image', operation: 'updateCaption', datasetId: rl(DATASETS.image), documentId, caption: 'brown bag' });
+		expect(caption.items[0].json).toEqual({ updated: true, dataset_id: DATASETS.image, document_id: documentId, caption: 'brown bag' });
+		expect(sim.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/v1/datasets/${DATASETS.image}/images/${documentId}`, body: { caption: 'brown bag' } });
+		const images = await ds({ resource: 'image', operation: 'getAll', datasetId: rl(DATASETS.image), returnAll: true });
+		expect(images.items.find((i) => i.json.document_id === documentId)?.json.caption).toBe('brown bag');
+
+		const renamed = await ds({ resource: 'document', operation: 'update', documentId, updateFields: { documentName: 'Bag' } });
+		expect(renamed.items[0].json).toEqual({ updated: true, document_id: documentId, document_name: 'Bag' });
+		expect(datasetsOf(sim).docs.get(documentId)?.name).toBe('Bag');
+		expect(sim.requests.at(-1)?.headers?.['agw-js-conv']).toBe('str');
+	});
+
+	it('refuses a document larger than 100 MB from its metadata, before reading it', async () => {
+		// 140 MB of base64 text would be 105 MB of file: refused from the length, nothing decoded or sent.
+		const huge: INodeExecutionData = {
+			json: {},
+			binary: { data: { data: 'A'.repeat(140 * 1024 * 1024), mimeType: 'application/pdf', fileName: 'huge.pdf', fileExtension: 'pdf' } },
+		};
+		const before = sim.requests.length;
+		const result = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [huge]);
+		expect(result.error?.message).toBe('"huge.pdf" is 105 MB; Coze takes knowledge documents up to 100 MB');
+		expect(sim.requests.length).toBe(before);
 	});
 });

@@ -4,7 +4,7 @@ import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { BOTS } from '../simulator/seed';
 
-describe('Coze Variable node (declarative) inside n8n-core against the simulator', () => {
+describe('Coze Variable node inside n8n-core against the simulator', () => {
 	let sim: Simulator;
 	let harness: Harness;
 	let credential: string;
@@ -61,12 +61,17 @@ describe('Coze Variable node (declarative) inside n8n-core against the simulator
 		expect(system.error?.message).toMatch(/system variable/);
 		const sent = sim.requests.length;
 		expect((await variable({ operation: 'set', variables: {} })).error?.message).toMatch(/at least one variable/);
+		// n8n's own required check for a literal empty User ID; ours for an expression that comes out empty.
 		expect((await variable({ operation: 'set', userId: '', variables: { variable: [{ keyword: 'city', value: 'x' }] } })).error?.message).toMatch(
-			/User ID is required/,
+			/User ID.*required/,
 		);
+		// docs read_variable.md: connector_uid is required for reading too.
+		const noUser = await variable({ operation: 'get', userId: '={{ $json.missing ?? "" }}' });
+		expect(noUser.error?.message).toBe('Enter the User ID');
 		expect(sim.requests.length).toBe(sent);
 		const soft = await variable({ operation: 'set', variables: { variable: [{ keyword: 'nope', value: 'x' }] } }, true);
-		expect(soft.items[0].json).toBeDefined();
+		expect(soft.items[0].json).toMatchObject({ error: expect.stringMatching(/code 4000.*nope does not exist/), code: 4000, logid: expect.any(String) });
+		expect(soft.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('reads app variables and reports a bad token with the region hint', async () => {

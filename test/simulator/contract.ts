@@ -158,6 +158,40 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 			},
 		},
 	},
+	// Only in docs/list_plugin.md (category_ids: "Array of String", sent comma-joined in the query as Coze Studio does).
+	'/v1/stores/plugins': {
+		get: {
+			parameters: [
+				{ in: 'query', name: 'keyword', schema: { type: 'string' } },
+				{ in: 'query', name: 'is_official', schema: { type: 'boolean' } },
+				{ in: 'query', name: 'category_ids', schema: { type: 'string' } },
+				{ in: 'query', name: 'page_num', schema: { type: 'integer' } },
+				{ in: 'query', name: 'page_size', schema: { type: 'integer' } },
+				{ in: 'query', name: 'sort_type', schema: { type: 'string' } },
+			],
+		},
+	},
+	// Only in docs/get_plugin.md.
+	'/v1/plugins/{plugin_id}': {
+		get: { parameters: [{ in: 'path', name: 'plugin_id', required: true, schema: { type: 'string' } }] },
+	},
+	// Only in docs/call_plugin_tool.md.
+	'/v1/plugins/{plugin_id}/tools/call': {
+		post: {
+			parameters: [{ in: 'path', name: 'plugin_id', required: true, schema: { type: 'string' } }],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['tool_name', 'arguments'],
+							properties: { tool_name: { type: 'string' }, arguments: { type: 'object' } },
+						},
+					},
+				},
+			},
+		},
+	},
 	// Only in docs/list_space_member.md (GET) and docs/add_space_member.md (POST); the spec has DELETE only.
 	'/v1/workspaces/{workspace_id}/members': {
 		get: {

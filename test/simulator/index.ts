@@ -270,8 +270,10 @@ class CozeSimulator implements Simulator {
 
 	private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
 		if (res.headersSent || res.destroyed) return;
-		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json', ...headers });
+		// Buffers are sent as they are (file answers such as text to speech).
+		const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+		const type = Buffer.isBuffer(body) ? 'application/octet-stream' : typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+		res.writeHead(status, { 'Content-Type': type, ...headers });
 		res.end(text);
 	}
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
+import { idText, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
@@ -35,25 +36,8 @@ export const botField = (show: Show): INodeProperties => {
 	};
 };
 
-export const returnAllFields = (show: Show): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
-];
+/** Return All / Limit (shared). */
+export const returnAllFields = (show: Show): INodeProperties[] => returnAllOrLimit(show);
 
 /** The Options collection of one operation: extra fields plus Concurrency. */
 export const optionsField = (show: Show, options: INodeProperties[] = []): INodeProperties => ({
@@ -252,14 +236,14 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 
 /** The bot ID from the picker (list or ID mode), checked. */
 export function botIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const botId = String(this.getNodeParameter('botId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const botId = idText(this, this.getNodeParameter('botId', itemIndex, '', { extractValue: true }), 'Bot ID', itemIndex);
 	if (!botId) throw new NodeOperationError(this.getNode(), 'Choose a bot or enter its ID', { itemIndex });
 	if (!/^\d+$/.test(botId)) throw new NodeOperationError(this.getNode(), `"${botId}" is not a bot ID (a number such as 7342866812345678901)`, { itemIndex });
 	return botId;
 }
 
 export function workspaceIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const workspaceId = String(this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const workspaceId = idText(this, this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }), 'Workspace ID', itemIndex);
 	if (!workspaceId) throw new NodeOperationError(this.getNode(), 'Choose a workspace or enter its ID', { itemIndex });
 	return workspaceId;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { limitOf } from '../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { optionsField, returnAllFields, workspaceIdOf } from './fields';
 
@@ -44,12 +45,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
 	if (String(filters.connectorId ?? '').trim()) qs.connector_id = String(filters.connectorId).trim();
-	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total', pageSize: limit !== undefined && limit < 50 ? limit : 50 });
-	const bots = await cozePaginate.call(this, style.first({ method: 'GET', path: '/v1/bots', qs, itemIndex }), style, limit);
+	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
+	const bots = await cozePaginate.call(this, { method: 'GET', path: '/v1/bots', qs, itemIndex }, style, { maxPageSize: 50, limit });
 	return bots.map((bot) => ({ json: bot, pairedItem: { item: itemIndex } }));
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { limitOf } from '../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { botIdOf, optionsField, returnAllFields } from './fields';
 
@@ -42,12 +43,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const botId = botIdOf.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
 	if (String(filters.connectorId ?? '').trim() && filters.publishStatus !== 'unpublished_draft') qs.connector_id = String(filters.connectorId).trim();
-	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more', pageSize: limit !== undefined && limit < 30 ? limit : 30 });
-	const versions = await cozePaginate.call(this, style.first({ method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }), style, limit);
+	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
+	const versions = await cozePaginate.call(this, { method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }, style, { maxPageSize: 30, limit });
 	return versions.map((version) => ({ json: { bot_id: botId, ...version }, pairedItem: { item: itemIndex } }));
 }

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
 import { routeOperation } from '../../shared/router';
@@ -11,15 +10,16 @@ import * as publish from './publish.operation';
 import * as unpublish from './unpublish.operation';
 import * as update from './update.operation';
 
-/** Operations per resource; the shared router then picks the operation and runs it per item. */
+/** Operations per resource (the node's parameter list); the shared router finds `resource.operation`. */
 export const resources: Record<string, Record<string, Operation>> = {
 	bot: { create, update, publish, unpublish, get, getAll },
 	version: { getAll: listVersions },
 };
 
+const operations: Record<string, Operation> = Object.fromEntries(
+	Object.entries(resources).flatMap(([resource, byOperation]) => Object.entries(byOperation).map(([operation, handler]) => [`${resource}.${operation}`, handler])),
+);
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operations = resources[resource];
-	if (!operations) throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	return await routeOperation.call(this, operations);
 }

@@ -7,6 +7,7 @@ import { cozeApiData } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
 import { pollTurn, streamTurn, turnOptions, turnToItems } from '../helpers/run';
 import { conversationIdField, turnOptionFields } from './fields';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['sendMessage'] };
 
@@ -54,6 +55,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Additional Messages (JSON)',
 				name: 'additionalMessages',

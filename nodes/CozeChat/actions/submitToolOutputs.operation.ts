@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonParameter } from '../../shared/json';
 import { streamTurn, turnOptions, turnToItems } from '../helpers/run';
+import { concurrencyOption } from '../../shared/router';
 import { chatIdField, conversationIdField, turnOptionFields } from './fields';
 
 const show = { operation: ['submitToolOutputs'] };
@@ -56,7 +57,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: turnOptionFields,
+		options: [concurrencyOption, ...turnOptionFields],
 	},
 ];
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
+import { concurrencyOptions } from '../../shared/router';
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,7 @@ export const description: INodeProperties[] = [
 		description: 'ID of an uploaded file (ID in the output of Upload)',
 		displayOptions: { show: { operation: ['get'] } },
 	},
+concurrencyOptions({ operation: ['get'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

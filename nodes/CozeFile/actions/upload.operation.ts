@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from '../../shared/files';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['upload'] };
 
@@ -24,6 +25,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'File Name',
 				name: 'fileName',

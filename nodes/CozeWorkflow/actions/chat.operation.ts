@@ -6,6 +6,7 @@ import { asNodeError, cozeApiError } from '../../shared/errors';
 import { parseJsonShape } from '../../shared/json';
 import { cozeApiStream } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['chat'] };
 
@@ -40,6 +41,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{ displayName: 'App ID', name: 'appId', type: 'string', default: '', description: 'Required for a chat flow inside a Coze app' },
 			{ displayName: 'Bot ID', name: 'botId', type: 'string', default: '', description: 'Run a library chat flow as this bot' },
 			{

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
+import { concurrencyOptions } from '../../shared/router';
 
-export const description: INodeProperties[] = [workspaceField(['get']), workflowIdField(['get'])];
+export const description: INodeProperties[] = [workspaceField(['get']), workflowIdField(['get']), concurrencyOptions({ operation: ['get'] })];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();

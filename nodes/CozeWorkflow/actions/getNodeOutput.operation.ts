@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiData } from '../../shared/transport';
 import { parseWorkflowOutput } from '../../shared/workflow';
 import { executeIdField, workflowIdField } from './fields';
+import { concurrencyOptions } from '../../shared/router';
 
 export const description: INodeProperties[] = [
 	workflowIdField(['getNodeOutput']),
@@ -18,6 +19,7 @@ export const description: INodeProperties[] = [
 			'The node_execute_uuid of an output node, from node_execute_status of Get Run. Use it when a run\'s output was trimmed (is_output_trimmed).',
 		displayOptions: { show: { operation: ['getNodeOutput'] } },
 	},
+concurrencyOptions({ operation: ['getNodeOutput'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getRunHistory, runFailure, waitForRun } from '../../shared/workflow';
 import { executeIdField, waitOptionFields, workflowIdField } from './fields';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['getRun'] };
 
@@ -25,6 +26,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Fail on Failed Run',
 				name: 'failOnFail',

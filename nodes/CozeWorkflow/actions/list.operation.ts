@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { limitOf, requiredId, returnAllOrLimit } from '../../shared/params';
+import { concurrencyOptions } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { workspaceField } from './fields';
 
@@ -8,23 +9,7 @@ const show = { operation: ['list'] };
 
 export const description: INodeProperties[] = [
 	workspaceField(['list'], true),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -58,19 +43,19 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	concurrencyOptions(show),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const workspaceId = String(this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!workspaceId) throw new NodeOperationError(this.getNode(), 'Choose a workspace or enter its ID', { itemIndex });
+	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more', pageSize: 30 });
+	const limit = limitOf(this, itemIndex);
+	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (filters.workflowMode) qs.workflow_mode = filters.workflowMode;
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
 	if (filters.appId) qs.app_id = String(filters.appId).trim();
-	const workflows = await cozePaginate.call(this, style.first({ method: 'GET', path: '/v1/workflows', qs, itemIndex }), style, limit);
+	// docs get_workflow_list.md: page_size at most 30.
+	const workflows = await cozePaginate.call(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, { maxPageSize: 30, limit });
 	return workflows.map((workflow) => ({ json: workflow, pairedItem: { item: itemIndex } }));
 }

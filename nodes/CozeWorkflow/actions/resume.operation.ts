@@ -5,6 +5,7 @@ import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput } from '../../shared/workflow';
 import { runItem, streamRun } from '../helpers/run';
 import { workflowIdField } from './fields';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['resume'] };
 
@@ -59,6 +60,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Include Node Messages',
 				name: 'includeMessages',

@@ -6,6 +6,7 @@ import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
 import { runItem, streamRun } from '../helpers/run';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
+import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['run'] };
 
@@ -58,6 +59,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'App ID',
 				name: 'appId',

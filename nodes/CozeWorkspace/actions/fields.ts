@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
+import { idText, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 
 export type Resource = 'workspace' | 'member' | 'user' | 'template';
@@ -11,25 +12,8 @@ export const showFor = (resource: Resource, operations: string[]) => ({ show: { 
 export const workspaceField = (resource: Resource, operations: string[], description: string): INodeProperties =>
 	workspaceLocator({ required: true, description, displayOptions: showFor(resource, operations) });
 
-export const returnAllFields = (resource: Resource, operations: string[]): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showFor(resource, operations),
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
-	},
-];
+/** Return All / Limit (shared). */
+export const returnAllFields = (resource: Resource, operations: string[]): INodeProperties[] => returnAllOrLimit(showFor(resource, operations).show);
 
 /** The Options collection of one operation: extra fields plus Concurrency. */
 export const optionsField = (resource: Resource, operations: string[], options: INodeProperties[] = []): INodeProperties => ({
@@ -43,7 +27,7 @@ export const optionsField = (resource: Resource, operations: string[], options: 
 });
 
 export function workspaceIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const workspaceId = String(this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const workspaceId = idText(this, this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }), 'Workspace ID', itemIndex);
 	if (!workspaceId) throw new NodeOperationError(this.getNode(), 'Choose a workspace or enter its ID', { itemIndex });
 	return workspaceId;
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { limitOf } from '../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { optionsField, returnAllFields, workspaceField, workspaceIdOf } from './fields';
 
@@ -14,9 +15,8 @@ export const description: INodeProperties[] = [
 /** GET /v1/workspaces/{workspace_id}/members (list_space_member.md): page_size 1-50, answers { items, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total_count', pageSize: limit !== undefined && limit < 50 ? limit : 50 });
-	const members = await cozePaginate.call(this, style.first({ method: 'GET', path: `/v1/workspaces/${workspaceId}/members`, itemIndex }), style, limit);
+	const limit = limitOf(this, itemIndex);
+	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total_count' });
+	const members = await cozePaginate.call(this, { method: 'GET', path: `/v1/workspaces/${workspaceId}/members`, itemIndex }, style, { maxPageSize: 50, limit });
 	return members.map((member) => ({ json: { workspace_id: workspaceId, ...member }, pairedItem: { item: itemIndex } }));
 }

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
 import { routeOperation } from '../../shared/router';
@@ -13,7 +12,7 @@ import * as workspaceCreate from './workspaceCreate.operation';
 import * as workspaceGetAll from './workspaceGetAll.operation';
 import * as workspaceUpdate from './workspaceUpdate.operation';
 
-/** Operations per resource; the shared router then picks the operation and runs it per item. */
+/** Operations per resource (the node's parameter list); the shared router finds `resource.operation`. */
 export const resources: Record<Resource, Record<string, Operation>> = {
 	workspace: { getAll: workspaceGetAll, create: workspaceCreate, update: workspaceUpdate },
 	member: { getAll: memberGetAll, add: memberAdd, remove: memberRemove },
@@ -21,9 +20,10 @@ export const resources: Record<Resource, Record<string, Operation>> = {
 	template: { duplicate: templateDuplicate },
 };
 
+const operations: Record<string, Operation> = Object.fromEntries(
+	Object.entries(resources).flatMap(([resource, byOperation]) => Object.entries(byOperation).map(([operation, handler]) => [`${resource}.${operation}`, handler])),
+);
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as Resource;
-	const operations = resources[resource];
-	if (!operations) throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	return await routeOperation.call(this, operations);
 }

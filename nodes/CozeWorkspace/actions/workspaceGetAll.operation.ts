@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { limitOf } from '../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { optionsField, returnAllFields, showFor } from './fields';
 
@@ -46,8 +47,7 @@ export const description: INodeProperties[] = [
 /** GET /v1/workspaces (list_workspace.md): page_size ≤ 50, answers { workspaces, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	const enterpriseId = String(filters.enterpriseId ?? '').trim();
 	const userId = String(filters.userId ?? '').trim();
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (enterpriseId && userId) throw new NodeOperationError(this.getNode(), 'Use either Enterprise ID or User ID + Organization ID, not both', { itemIndex });
 	if (enterpriseId) qs.enterprise_id = enterpriseId;
 	if (userId) Object.assign(qs, { user_id: userId, coze_account_id: accountId });
-	const style = pageNumberStyle({ itemsPath: 'data.workspaces', totalPath: 'data.total_count', pageSize: limit !== undefined && limit < 50 ? limit : 50 });
-	const workspaces = await cozePaginate.call(this, style.first({ method: 'GET', path: '/v1/workspaces', qs, itemIndex }), style, limit);
+	const style = pageNumberStyle({ itemsPath: 'data.workspaces', totalPath: 'data.total_count' });
+	const workspaces = await cozePaginate.call(this, { method: 'GET', path: '/v1/workspaces', qs, itemIndex }, style, { maxPageSize: 50, limit });
 	return workspaces.map((workspace) => ({ json: workspace, pairedItem: { item: itemIndex } }));
 }

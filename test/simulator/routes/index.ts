@@ -1,9 +1,11 @@
 import type { Simulator } from '../index';
+import { registerAudioRoutes } from './audio';
 import { registerBotRoutes } from './bots';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
 import { registerDatasetRoutes } from './datasets';
 import { registerFileRoutes } from './files';
+import { registerPluginRoutes } from './plugins';
 import { registerVariableRoutes } from './variables';
 import { registerWorkflowRoutes } from './workflows';
 import { registerWorkspaceRoutes } from './workspaces';
@@ -18,4 +20,6 @@ export function registerRoutes(sim: Simulator) {
 	registerVariableRoutes(sim);
 	registerConversationRoutes(sim);
 	registerDatasetRoutes(sim);
+	registerAudioRoutes(sim);
+	registerPluginRoutes(sim);
 }

@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from '../../shared/router';
+import { cozePaginate, pageNumberStyle } from '../../shared/transport';
+import { limitOf } from '../../shared/params';
+
+const show = { operation: ['listVoices'] };
+
+/** docs/list_voices.md: page_size 1-100. */
+const PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Exclude System Voices',
+				name: 'filterSystemVoice',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to leave out the system voices and list only cloned (custom) voices',
+			},
+			{
+				displayName: 'Model Type',
+				name: 'modelType',
+				type: 'options',
+				options: [
+					{ name: 'Big Model', value: 'big' },
+					{ name: 'Small Model', value: 'small' },
+				],
+				default: 'big',
+			},
+			{
+				displayName: 'Voice State',
+				name: 'voiceState',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Cloned', value: 'cloned' },
+					{ name: 'Not Yet Cloned', value: 'init' },
+				],
+				default: 'cloned',
+				description: 'Clone state of the voices to list (Coze lists cloned voices by default)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [concurrencyOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const limit = limitOf(this, itemIndex);
+	const qs: IDataObject = {};
+	if (filters.filterSystemVoice !== undefined) qs.filter_system_voice = filters.filterSystemVoice === true;
+	if (filters.modelType) qs.model_type = filters.modelType;
+	if (filters.voiceState) qs.voice_state = filters.voiceState;
+	const style = pageNumberStyle({ itemsPath: 'data.voice_list', hasMorePath: 'data.has_more' });
+	const voices = await cozePaginate.call(this, { method: 'GET', path: '/v1/audio/voices', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit });
+	return voices.map((voice) => ({ json: voice, pairedItem: { item: itemIndex } }));
+}

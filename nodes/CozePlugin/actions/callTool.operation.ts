@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseJsonShape } from '../../shared/json';
+import { concurrencyOption } from '../../shared/router';
+import { cozeApiData } from '../../shared/transport';
+import { pluginLocator } from './fields';
+import { pluginIdOf } from './pluginId';
+
+const show = { operation: ['callTool'] };
+
+export const description: INodeProperties[] = [
+	pluginLocator(['callTool']),
+	{
+		displayName: 'Tool Name or ID',
+		name: 'toolName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPluginTools', loadOptionsDependsOn: ['pluginId.value'] },
+		default: '',
+		required: true,
+		description:
+			'Tool of the plugin to call (Get Plugin lists them with their input schema). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Arguments (JSON)',
+		name: 'arguments',
+		type: 'json',
+		default: '{}',
+		required: true,
+		description: 'Arguments of the tool as a JSON object, following its inputSchema, e.g. {"q": "Hangzhou autumn holiday"}',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [concurrencyOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const pluginId = pluginIdOf(this, itemIndex);
+	const toolName = String(this.getNodeParameter('toolName', itemIndex, '') ?? '').trim();
+	if (!toolName) throw new NodeOperationError(this.getNode(), 'Choose the tool to call', { itemIndex });
+	const args = parseJsonShape(this, this.getNodeParameter('arguments', itemIndex, '{}'), 'Arguments', itemIndex, 'object', ', e.g. {"q": "weather"}');
+	const data = await cozeApiData.call(this, {
+		method: 'POST',
+		path: `/v1/plugins/${pluginId}/tools/call`,
+		body: { tool_name: toolName, arguments: args },
+		itemIndex,
+	});
+	const result = data.result;
+	const json: IDataObject = result !== null && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : { result: result as IDataObject[keyof IDataObject] };
+	return [{ json, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Validated parameter reads, so every node refuses bad input the same way, naming the field and the item, instead of
+ * sending something Coze would misread: a 19-digit ID given as a number (rounded by JavaScript), an object where text
+ * is expected (`[object Object]`), an empty expression (`undefined`), a negative timeout, a zero limit.
+ */
+
+type Ctx = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+
+function fail(ctx: Ctx, itemIndex: number, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** The text of an ID-like value (plain, or a resource locator's value), or '' when empty. */
+export function idText(ctx: Ctx, value: unknown, label: string, itemIndex: number): string {
+	if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) value = (value as IDataObject).value;
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value)) {
+			throw fail(
+				ctx,
+				itemIndex,
+				`${label} was given as a number and lost precision (${String(value)})`,
+				`Coze IDs are longer than JavaScript numbers can hold exactly. Pass the ID as text, e.g. {{ String($json.id) }} or "${String(value)}" in quotes from the source.`,
+			);
+		}
+		return String(value);
+	}
+	if (typeof value === 'object') throw fail(ctx, itemIndex, `${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`);
+	const text = String(value).trim();
+	if (text === 'undefined' || text === 'null' || text === '[object Object]') {
+		throw fail(ctx, itemIndex, `${label} is "${text}"`, 'The expression for it produced no value. Check the field it reads from the input item.');
+	}
+	return text;
+}
+
+/** A required ID (text, resource locator or a safe number). */
+export function requiredId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
+	const text = idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
+	if (!text) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	return text;
+}
+
+/** An optional ID: '' when left empty. */
+export function optionalId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
+	return idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
+}
+
+/**
+ * Text for Coze. An object or list where text is expected is sent as its JSON text when `objectsAsJson` (a message's
+ * content, a variable's value: what a user who maps a whole object means); otherwise it is refused.
+ */
+export function textValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, options: { required?: boolean; objectsAsJson?: boolean } = {}): string {
+	let text: string;
+	if (value === undefined || value === null) text = '';
+	else if (typeof value === 'object') {
+		if (!options.objectsAsJson) throw fail(ctx, itemIndex, `${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`);
+		text = JSON.stringify(value);
+	} else text = String(value);
+	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	return text;
+}
+
+export function textParameter(ctx: Ctx, name: string, itemIndex: number, label: string, options: { required?: boolean; objectsAsJson?: boolean } = {}): string {
+	return textValue(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex, options);
+}
+
+/** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
+export function numberValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const range = `${bounds.min ?? '-∞'}–${bounds.max ?? '∞'}`;
+	if (typeof number !== 'number' || !Number.isFinite(number) || (!bounds.fractional && !Number.isInteger(number))) {
+		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'} (${range}), got ${JSON.stringify(value)}`);
+	}
+	if ((bounds.min !== undefined && number < bounds.min) || (bounds.max !== undefined && number > bounds.max)) {
+		throw fail(ctx, itemIndex, `${label} must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}, got ${number}`);
+	}
+	return number;
+}
+
+export function numberParameter(ctx: Ctx, name: string, itemIndex: number, label: string, fallback: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
+	return numberValue(ctx, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, label, itemIndex, bounds);
+}
+
+/** Return All / Limit as n8n users know them, for list operations. */
+export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** The Limit to page up to, or undefined for Return All. */
+export function limitOf(ctx: Ctx, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	return numberParameter(ctx, 'limit', itemIndex, 'Limit', 50, { min: 1 });
+}

@@ -1,0 +1,284 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { cozeApiBaseUrl } from '../../../credentials/region';
+import type { CozeFailure } from '../errors';
+import { cancelledError, cozeApiError, isAuthFailure, isRateLimited, isServerError, redactSecrets } from '../errors';
+import { cancelSignalOf, pause } from '../polling';
+import type { SseEvent } from '../sse';
+import { readSseEvents } from '../sse';
+import type { RawResponse } from './failures';
+import { credentialProblemOf, failureOf, header, responseOfThrown } from './failures';
+
+export type CozeContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+export type CozeAuthentication = 'accessToken' | 'oAuth2' | 'jwt';
+
+export const CREDENTIAL_TYPE_BY_AUTHENTICATION: Record<CozeAuthentication, string> = {
+	accessToken: 'cozeApi',
+	oAuth2: 'cozeOAuth2Api',
+	jwt: 'cozeJwtApi',
+};
+
+export interface CozeRequest {
+	method: IHttpRequestMethods;
+	/** Path below the API base URL, e.g. '/v3/chat'. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | Buffer | Readable | unknown;
+	headers?: Record<string, string>;
+	itemIndex?: number;
+	/** Milliseconds; for streams this is the idle time allowed between two chunks. Default 120 000. */
+	timeoutMs?: number;
+	/** Whether the call may be repeated after a 5xx or network error. Default: true for GET/HEAD only. */
+	idempotent?: boolean;
+	/** Retries after rate limits (and 5xx for idempotent calls). Default 3. */
+	maxRetries?: number;
+	/** First backoff delay in ms, doubled each retry unless Coze sends Retry-After. Default 500. */
+	retryDelayMs?: number;
+	/**
+	 * The body is a stream that can be sent once (big uploads): no retries, and no redirect following, whose
+	 * implementation keeps a copy of the whole request body in memory.
+	 */
+	streamBody?: boolean;
+	/** Do not tie the request to the execution's cancel signal (a cleanup call made after a cancel). */
+	ignoreCancel?: boolean;
+}
+
+/** The part of a Node.js Readable the transport uses (n8n's stream responses). */
+interface Readable extends AsyncIterable<Buffer | string> {
+	destroy(error?: Error): void;
+	pipe?: unknown;
+}
+
+type ResponseKind = 'json' | 'stream' | 'binary';
+
+const TOKEN_REFRESH_MARGIN_SECONDS = 60;
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+export function authenticationOf(ctx: CozeContext): CozeAuthentication {
+	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
+	return CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken';
+}
+
+async function readSmallBody(stream: Readable, limit = 1 << 20): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+		size += buffer.length;
+		if (size > limit) break;
+		chunks.push(buffer);
+	}
+	stream.destroy();
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The failure (if any) in an answer that arrived: stream answers must be SSE, file answers must not be JSON. */
+async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoint: string): Promise<CozeFailure | undefined> {
+	const contentType = String(header(response.headers, 'content-type') ?? '');
+	if (kind === 'stream') {
+		if (contentType.includes('text/event-stream')) return undefined;
+		// Coze answers a JSON envelope instead of SSE when the call fails before the stream starts.
+		const text = await readSmallBody(response.body as Readable);
+		const logId = header(response.headers, 'x-tt-logid');
+		const fallback = { httpStatus: response.statusCode, logId, endpoint, msg: `expected an event stream but got ${contentType || 'no content type'}`, nonJsonBody: text };
+		return failureOf({ ...response, body: text }, endpoint) ?? fallback;
+	}
+	if (kind === 'binary') {
+		response.body = Buffer.from(response.body as ArrayBuffer);
+		if (!contentType.includes('json')) return undefined;
+		return failureOf(response, endpoint) ?? { httpStatus: response.statusCode, endpoint, msg: 'expected a file but got JSON' };
+	}
+	return failureOf(response, endpoint);
+}
+
+/**
+ * The one request path of the package, for every node and all three credential types:
+ * - success only when the answer is what was asked for and `code === 0` (failures.ts says what a failure is);
+ * - a fresh token after 401 or 4100 (JWT: re-sign; OAuth2: refresh), once; a JWT close to expiry is re-signed first;
+ * - retries with backoff (or Retry-After) on 429 / 4013, and on 5xx / network errors only for idempotent calls;
+ * - the execution's cancel signal ends the request and every pause at once, with no retry;
+ * - a credential that cannot produce a token is reported as such, without retries;
+ * - every failure becomes one NodeApiError (errors.ts) with code, message, log id, hint, and no secret in it.
+ */
+async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind): Promise<RawResponse> {
+	const node = ctx.getNode();
+	const itemIndex = request.itemIndex;
+	const authentication = authenticationOf(ctx);
+	const credentialType = CREDENTIAL_TYPE_BY_AUTHENTICATION[authentication];
+	const credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
+	const baseUrl = cozeApiBaseUrl(credentials);
+	if (!/^https?:\/\//.test(baseUrl)) {
+		throw cozeApiError(node, { msg: `The credential has no valid Base URL ("${baseUrl}"). Use http(s)://host` }, itemIndex);
+	}
+	const signal = request.ignoreCancel ? undefined : cancelSignalOf(ctx);
+	const endpoint = `${request.method} ${request.path}`;
+	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'HEAD');
+	const maxRetries = request.streamBody ? 0 : (request.maxRetries ?? 3);
+	const retryDelayMs = request.retryDelayMs ?? 500;
+	let forceNewToken = authentication === 'jwt' && Number(credentials.expiresAt) - TOKEN_REFRESH_MARGIN_SECONDS < Date.now() / 1000;
+	let authRetried = false;
+	let retries = 0;
+
+	for (;;) {
+		if (signal?.aborted) throw cancelledError(node, itemIndex);
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body as IHttpRequestOptions['body'],
+			headers: {
+				Accept: kind === 'stream' ? 'text/event-stream, application/json' : kind === 'binary' ? '*/*' : 'application/json',
+				...request.headers,
+			},
+			json: kind === 'json',
+			returnFullResponse: true,
+			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		if (kind === 'stream') options.encoding = 'stream';
+		if (kind === 'binary') options.encoding = 'arraybuffer';
+		if (request.streamBody) options.disableFollowRedirect = true;
+		let additional: IDataObject | undefined;
+		if (forceNewToken) {
+			// An empty expirable field makes n8n run the credential's preAuthentication (sign + exchange) and persist it.
+			const details = node.credentials?.[credentialType];
+			additional = { credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials, accessToken: '' } } };
+			forceNewToken = false;
+		}
+
+		let response: RawResponse | undefined;
+		let failure: CozeFailure | undefined;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, additional as never)) as RawResponse;
+			failure = await failureOfAnswer(response, kind, endpoint);
+		} catch (error) {
+			if (signal?.aborted) throw cancelledError(node, itemIndex);
+			const credentialProblem = credentialProblemOf(error);
+			if (credentialProblem) throw cozeApiError(node, { endpoint, credentialProblem }, itemIndex);
+			const thrown = responseOfThrown(error);
+			if (!thrown) {
+				const message = redactSecrets((error as Error)?.message ?? String(error));
+				failure = { endpoint, attempts: retries + 1, msg: `could not reach Coze at ${baseUrl}: ${message}` };
+				if (!idempotent || retries >= maxRetries) throw cozeApiError(node, failure, itemIndex);
+				await pause(retryDelayMs * 2 ** retries++, signal, () => cancelledError(node, itemIndex));
+				continue;
+			}
+			if (thrown.body && typeof (thrown.body as Readable).pipe === 'function') {
+				thrown.body = await readSmallBody(thrown.body as Readable).catch(() => '');
+			}
+			failure = failureOf(thrown, endpoint) ?? { httpStatus: thrown.statusCode, endpoint };
+			response = thrown;
+		}
+		if (!failure && response) return response;
+		failure = { ...(failure as CozeFailure), attempts: retries + 1 };
+
+		if (isAuthFailure(failure) && !authRetried && authentication !== 'accessToken') {
+			authRetried = true;
+			if (authentication === 'jwt') {
+				forceNewToken = true;
+				continue;
+			}
+			const refresh = (ctx.helpers as { refreshOAuth2Token?: (this: CozeContext, type: string) => Promise<unknown> }).refreshOAuth2Token;
+			if (typeof refresh === 'function') {
+				try {
+					await refresh.call(ctx, credentialType);
+				} catch (error) {
+					throw cozeApiError(node, { ...failure, credentialProblem: credentialProblemOf(error) ?? 'the OAuth2 token could not be refreshed. Reconnect the credential.' }, itemIndex);
+				}
+				continue;
+			}
+		}
+		if ((isRateLimited(failure) || (idempotent && isServerError(failure))) && retries < maxRetries) {
+			const retryAfter = Number(header(response?.headers, 'retry-after'));
+			const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : retryDelayMs * 2 ** retries;
+			retries++;
+			await pause(delay, signal, () => cancelledError(node, itemIndex));
+			continue;
+		}
+		throw cozeApiError(node, failure, itemIndex);
+	}
+}
+
+/** A JSON call to Coze. Resolves with the whole envelope (some endpoints put results beside `data`). */
+export async function cozeApiRequest(this: CozeContext, request: CozeRequest): Promise<IDataObject> {
+	const response = await send(this, request, 'json');
+	return (response.body ?? {}) as IDataObject;
+}
+
+/** Convenience: the envelope's `data`. */
+export async function cozeApiData(this: CozeContext, request: CozeRequest): Promise<IDataObject> {
+	const envelope = await cozeApiRequest.call(this, request);
+	return (envelope.data ?? {}) as IDataObject;
+}
+
+/**
+ * A call whose answer is a file (e.g. text to speech): resolves with the bytes and their content type; a JSON envelope
+ * instead of bytes is read as the Coze failure it reports.
+ */
+export async function cozeApiBinary(this: CozeContext, request: CozeRequest): Promise<{ data: Buffer; contentType?: string; logId?: string }> {
+	const response = await send(this, request, 'binary');
+	return { data: response.body as Buffer, contentType: header(response.headers, 'content-type'), logId: header(response.headers, 'x-tt-logid') };
+}
+
+/** An event stream that has started: its events as they arrive, its log id, and a way to close it early. */
+export interface CozeStream {
+	events: AsyncGenerator<SseEvent>;
+	logId?: string;
+	close: () => void;
+}
+
+/**
+ * A streaming call. Resolves once the event stream has started (or throws the mapped Coze error). A connection cut
+ * or an idle stream (no bytes for `timeoutMs`) throws a NodeApiError that says which; a cancelled execution closes it.
+ * What the events mean, deadlines and live chunks are streams/lifecycle.ts's concern.
+ */
+export async function cozeApiStream(this: CozeContext, request: CozeRequest): Promise<CozeStream> {
+	const response = await send(this, { ...request, idempotent: request.idempotent ?? false }, 'stream');
+	const body = response.body as Readable;
+	const logId = header(response.headers, 'x-tt-logid');
+	const node = this.getNode();
+	const signal = cancelSignalOf(this);
+	const endpoint = `${request.method} ${request.path}`;
+	const idleMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	let lastDataAt = Date.now();
+	async function* bytes(): AsyncGenerator<Buffer | string> {
+		for await (const chunk of body) {
+			lastDataAt = Date.now();
+			yield chunk;
+		}
+	}
+	async function* events(): AsyncGenerator<SseEvent> {
+		try {
+			yield* readSseEvents(bytes());
+		} catch (error) {
+			if (signal?.aborted) throw cancelledError(node, request.itemIndex);
+			const message = redactSecrets((error as Error)?.message ?? String(error));
+			// The socket timeout surfaces as a plain "aborted"; the silence before it is what tells an idle stream.
+			const idle = Date.now() - lastDataAt >= idleMs * 0.9 || /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(message);
+			throw cozeApiError(
+				node,
+				{
+					endpoint,
+					logId,
+					msg: idle
+						? `the event stream went idle: no data for ${Math.round(idleMs / 1000)} s (Idle Timeout); the answer is incomplete`
+						: `the event stream was cut before it finished (${message}); the answer is incomplete`,
+				},
+				request.itemIndex,
+			);
+		} finally {
+			body.destroy();
+		}
+	}
+	return { events: events(), logId, close: () => body.destroy() };
+}
