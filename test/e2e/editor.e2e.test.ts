@@ -128,7 +128,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await page.locator('[data-test-id="node-creator-plus-button"]').click();
 		await page.waitForTimeout(500);
 		await page.keyboard.type('Coze');
-		for (const name of ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable']) {
+		for (const name of ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable', 'Coze Bot', 'Coze Workspace']) {
 			await panel.getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
 		}
 		await shot('07-all-nodes-in-panel');

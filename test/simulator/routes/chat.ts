@@ -1,6 +1,7 @@
 import type { RouteContext, Simulator, SseWriter } from '../index';
 import { cozeId } from '../ids';
-import { BOTS, BOT_LIST } from '../seed';
+import { BOTS } from '../seed';
+import { findBot } from './bots';
 import { filesOf } from './files';
 
 /**
@@ -286,7 +287,8 @@ export function registerChatRoutes(sim: Simulator) {
 		const state = chatState(sim);
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const botId = String(body.bot_id ?? '');
-		const bot = BOT_LIST.find((b) => b.id === botId);
+		// Seeded bots and bots created / published through routes/bots.ts (live while published to the API channel).
+		const bot = findBot(sim, botId);
 		if (!bot) return ctx.error(4200, `bot ${botId} not found`);
 		if (!bot.published && body.publish_status !== 'unpublished_draft') {
 			return ctx.error(4200, 'The bot is not published to the Agent as API channel; publish it before calling the API');

@@ -1,5 +1,6 @@
 import type { Simulator } from '../index';
 import { registerAudioRoutes } from './audio';
+import { registerBotRoutes } from './bots';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
 import { registerDatasetRoutes } from './datasets';
@@ -12,6 +13,7 @@ import { registerWorkspaceRoutes } from './workspaces';
 /** Every API area of the simulator registers its routes here (one module per area). */
 export function registerRoutes(sim: Simulator) {
 	registerWorkspaceRoutes(sim);
+	registerBotRoutes(sim);
 	registerFileRoutes(sim);
 	registerChatRoutes(sim);
 	registerWorkflowRoutes(sim);
