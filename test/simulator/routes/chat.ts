@@ -177,6 +177,9 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 		if (phase === 'start') {
 			if (sim.options.chatLatencyMs > 0) await sleep(sim.options.chatLatencyMs);
 			await emit('conversation.chat.created', chatObject(chat));
+			// A chat cancelled the moment it was created stays cancelled (docs chat_cancel.md: only created or
+			// in_progress chats can be cancelled, and a cancelled chat does not go on).
+			if (canceled()) return;
 			chat.status = 'in_progress';
 		} else {
 			chat.status = 'in_progress';
