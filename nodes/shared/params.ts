@@ -70,12 +70,13 @@ export function textParameter(ctx: Ctx, name: string, itemIndex: number, label: 
 /** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
 export function numberValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	const range = `${bounds.min ?? '-∞'}–${bounds.max ?? '∞'}`;
 	if (typeof number !== 'number' || !Number.isFinite(number) || (!bounds.fractional && !Number.isInteger(number))) {
-		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'} (${range}), got ${JSON.stringify(value)}`);
+		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'}, got ${JSON.stringify(value)}`);
 	}
 	if ((bounds.min !== undefined && number < bounds.min) || (bounds.max !== undefined && number > bounds.max)) {
-		throw fail(ctx, itemIndex, `${label} must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}, got ${number}`);
+		const allowed =
+			bounds.max === undefined ? `at least ${bounds.min}` : bounds.min === undefined ? `at most ${bounds.max}` : `between ${bounds.min} and ${bounds.max}`;
+		throw fail(ctx, itemIndex, `${label} must be ${allowed}, got ${number}`);
 	}
 	return number;
 }
