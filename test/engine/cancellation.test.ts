@@ -48,7 +48,7 @@ describe('cancellation: a stopped execution stops at once and leaves nothing run
 
 	it('a streaming chat: the node stops within 1 s and POST /v3/chat/cancel reaches Coze, so the chat ends canceled', async () => {
 		const result = await run('cozeChat', { operation: 'sendMessage', botId: rl(BOTS.slow), userId: 'u', message: 'long question' }, 400);
-		expect(result.cancelledAt).toBeDefined();
+		expect(result.cancelledAt).toBeGreaterThan(0);
 		expect(result.stoppedAfterCancelMs).toBeLessThan(1000);
 		expect(cancels()).toHaveLength(1);
 		const chat = chatStats(sim).chats[0];

@@ -218,10 +218,11 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(items[0].json.answer).toBeDefined();
-		expect(String(items[1].json.error)).toContain('5000');
+		expect(items[0].json.answer).toBe('You said: hello there');
+		expect(items[1].json).toMatchObject({ code: 5000, error: expect.stringContaining('the chat failed: event interval error') });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
-		expect(items[2].json.answer).toBeDefined();
+		expect(items[2].json.answer).toBe('You said: hello there');
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('an idle stream is an error, never a partial answer', async () => {
