@@ -20,6 +20,8 @@ export interface ChatTurn {
 	/** Raw events, when asked for. */
 	events?: IDataObject[];
 	logId?: string;
+	/** Voice answer: the decoded PCM of every `conversation.audio.delta` (24 kHz, 16-bit, mono). */
+	audio?: Buffer[];
 }
 
 export interface CollectOptions {
@@ -45,7 +47,9 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 	const completed: IDataObject[] = [];
 	const kept: IDataObject[] | undefined = options.keepEvents ? [] : undefined;
 	const partial = new Map<string, IDataObject>();
+	const audio: Buffer[] = [];
 	let chat: IDataObject | undefined;
+	const turn = (current: IDataObject): ChatTurn => ({ chat: current, messages: completed, events: kept, logId, ...(audio.length ? { audio } : {}) });
 
 	for await (const event of events) {
 		const data = parseSseData<IDataObject>(event);
@@ -71,6 +75,10 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				}
 				break;
 			}
+			case 'conversation.audio.delta':
+				// docs chat_v3.md: only when the input held audio; data is a message whose content is base64 PCM.
+				if (typeof data?.content === 'string' && data.content) audio.push(Buffer.from(data.content, 'base64'));
+				break;
 			case 'conversation.message.completed':
 				if (data) {
 					completed.push(data);
@@ -80,7 +88,7 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 			case 'conversation.chat.completed':
 			case 'conversation.chat.requires_action':
 			case 'conversation.chat.canceled':
-				return { chat: data ?? chat ?? {}, messages: completed, events: kept, logId };
+				return turn(data ?? chat ?? {});
 			case 'conversation.chat.failed': {
 				const lastError = (data?.last_error as IDataObject | undefined) ?? {};
 				throw cozeApiError(
@@ -152,6 +160,7 @@ export function summarizeTurn(turn: ChatTurn): IDataObject {
 	if (reasoning) result.reasoning_content = reasoning;
 	if (chat.status === 'requires_action') result.tool_calls = toolCallsOf(chat);
 	if (chat.status === 'canceled') result.canceled = true;
+	if (turn.audio?.length) result.audio_seconds = Math.round((turn.audio.reduce((sum, chunk) => sum + chunk.length, 0) / 48000) * 100) / 100;
 	if (turn.logId) result.log_id = turn.logId;
 	if (turn.events) result.events = turn.events;
 	return result;

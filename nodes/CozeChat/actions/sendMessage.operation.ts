@@ -165,7 +165,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
 	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
-	if (!message.trim() && history.length === 0) {
+	if (!message.trim() && history.length === 0 && !options.binaryProperties && !options.fileUrls) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
 	}
 	const qs: IDataObject = {};
@@ -209,5 +209,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		responseMode === 'poll'
 			? await pollTurn(this, await cozeApiData.call(this, request), turnOpts, itemIndex)
 			: await streamChatTurn(this, request, turnOpts, itemIndex);
-	return turnToItems(turn, turnOpts.outputMode, itemIndex);
+	return await turnToItems(this, turn, turnOpts.outputMode, itemIndex);
 }

@@ -94,5 +94,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options,
 		itemIndex,
 	);
-	return turnToItems(turn, options.outputMode, itemIndex);
+	return await turnToItems(this, turn, options.outputMode, itemIndex);
 }

@@ -5,6 +5,7 @@ import { TERMINAL_STATUSES, cancelChat, summarizeTurn } from '../../shared/chatT
 import { cancelledError, cozeApiError } from '../../shared/errors';
 import { numberValue } from '../../shared/params';
 import { pollUntil } from '../../shared/polling';
+import { wavFromPcm } from '../../shared/wav';
 import { cozeApiData, cozeApiRequest } from '../../shared/transport';
 
 export type OutputMode = 'answer' | 'messages' | 'events';
@@ -62,14 +63,23 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 	return { chat, messages: (envelope.data as IDataObject[]) ?? [] };
 }
 
-/** Items for one turn in the chosen output mode. */
-export function turnToItems(turn: ChatTurn, mode: OutputMode, itemIndex: number): INodeExecutionData[] {
+/**
+ * Items for one turn in the chosen output mode. A voice answer (the input held audio) is attached as a WAV file in
+ * the binary field `audio` of the first item.
+ */
+export async function turnToItems(ctx: IExecuteFunctions, turn: ChatTurn, mode: OutputMode, itemIndex: number): Promise<INodeExecutionData[]> {
+	let items: INodeExecutionData[];
 	if (mode === 'messages') {
-		return turn.messages.map((message) => ({ json: message, pairedItem: { item: itemIndex } }));
+		items = turn.messages.map((message) => ({ json: message, pairedItem: { item: itemIndex } }));
+	} else if (mode === 'events') {
+		items = [{ json: { ...summarizeTurn(turn), events: turn.events ?? [] }, pairedItem: { item: itemIndex } }];
+	} else {
+		const { events: _events, ...summary } = summarizeTurn(turn);
+		items = [{ json: summary, pairedItem: { item: itemIndex } }];
 	}
-	if (mode === 'events') {
-		return [{ json: { ...summarizeTurn(turn), events: turn.events ?? [] }, pairedItem: { item: itemIndex } }];
+	if (turn.audio?.length && items.length) {
+		const wav = wavFromPcm(Buffer.concat(turn.audio));
+		items[0].binary = { audio: await ctx.helpers.prepareBinaryData(wav, `answer-${String(turn.chat.id ?? 'chat')}.wav`, 'audio/wav') };
 	}
-	const { events: _events, ...summary } = summarizeTurn(turn);
-	return [{ json: summary, pairedItem: { item: itemIndex } }];
+	return items;
 }

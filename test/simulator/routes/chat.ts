@@ -244,6 +244,16 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 			if (canceled()) return;
 			await emit('conversation.message.delta', { ...answer, content: piece, ...(bot === BOTS.thinking ? { reasoning_content: '' } : {}) });
 		}
+		if (/\[audio(_url)?: /.test(chat.userText)) {
+			// docs chat_v3.md: conversation.audio.delta only when the input held audio; content is base64 PCM, 24 kHz,
+			// 16-bit mono (coze-py tests/testdata/chat_audio_stream_resp.txt). Two 0.1 s chunks of a 440 Hz tone.
+			for (let chunk = 0; chunk < 2; chunk++) {
+				if (canceled()) return;
+				const pcm = Buffer.alloc(4800);
+				for (let i = 0; i < 2400; i++) pcm.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * (chunk * 2400 + i)) / 24000)), i * 2);
+				await emit('conversation.audio.delta', { ...answer, content_type: 'audio', content: pcm.toString('base64') });
+			}
+		}
 		answer.content = answerText;
 		chat.messages.push(answer);
 		await emit('conversation.message.completed', answer);
