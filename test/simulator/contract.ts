@@ -160,6 +160,15 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 	},
 };
 
+/**
+ * Operations the official SDKs send that neither the spec nor the docs list, served because real clients use them.
+ * Each copies the documented operation it stands for.
+ * POST /v3/chat/retrieve: coze-js src/resources/chat/chat.ts `retrieve` (also used by createAndPoll) and coze-py
+ * cozepy/chat/__init__.py `retrieve` send POST with conversation_id and chat_id in the query and no body; the docs
+ * (retrieve_chat.md) and spec say GET. Same parameters as the GET.
+ */
+const SDK_OPERATIONS: Array<{ template: string; method: string; sameAs: string }> = [{ template: '/v3/chat/retrieve', method: 'post', sameAs: 'get' }];
+
 export const SPEC_PATH = join(__dirname, '..', 'coze-reference', 'coze-openapi.yaml');
 
 let cached: { spec: Spec; matchers: Matcher[] } | undefined;
@@ -169,6 +178,10 @@ export function loadSpec(path = process.env.COZE_OPENAPI_SPEC ?? SPEC_PATH): { s
 	const spec = parse(readFileSync(path, 'utf8'), { maxAliasCount: -1 }) as Spec;
 	for (const [template, operations] of Object.entries(DOCUMENTED_OPERATIONS)) {
 		spec.paths[template] = { ...operations, ...(spec.paths[template] ?? {}) };
+	}
+	for (const { template, method, sameAs } of SDK_OPERATIONS) {
+		const operations = spec.paths[template];
+		if (operations?.[sameAs] && !operations[method]) operations[method] = { parameters: operations[sameAs].parameters };
 	}
 	const matchers = Object.keys(spec.paths).map((template) => compile(template));
 	// Prefer static segments: /v1/workflows/chat before /v1/workflows/{workflow_id}.

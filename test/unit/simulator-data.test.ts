@@ -291,7 +291,7 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			const text = '退款需要 5 个工作日。Refunds take 5 days.';
 			const created = await create(
 				[
-					{ name: 'faq.md', source_info: { file_base64: b64(text), file_type: 'md' } },
+					{ name: 'faq.txt', source_info: { file_base64: b64(text), file_type: 'txt' } },
 					{ name: 'empty.txt', source_info: { file_base64: '', file_type: 'txt' } },
 					{ name: 'broken.pdf', source_info: { file_base64: '%%not base64%%', file_type: 'pdf' } },
 				],
@@ -306,7 +306,7 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(early.map((p) => p.status)).toEqual([0, 0, 0]);
 			expect(early[0].progress).toBeGreaterThan(0);
 			expect(early[0].progress).toBeLessThan(100);
-			expect(early[0]).toMatchObject({ document_id: faq.document_id, document_name: 'faq.md', type: 'md' });
+			expect(early[0]).toMatchObject({ document_id: faq.document_id, document_name: 'faq.txt', type: 'txt' });
 			await sleep(500);
 			const done = await progress();
 			expect(done[0]).toMatchObject({ status: 1, progress: 100, remaining_time: 0 });

@@ -334,11 +334,15 @@ export function registerChatRoutes(sim: Simulator) {
 		void drive(sim, chat, undefined, 'start');
 	});
 
-	sim.route('GET', '/v3/chat/retrieve', (ctx) => {
+	const retrieve = (ctx: RouteContext) => {
 		const chat = findChat(ctx, ctx.req.query.conversation_id, ctx.req.query.chat_id);
 		if (!chat || !chat.saved) return ctx.error(4200, 'chat not found (chats created with auto_save_history=false are not stored)');
 		ctx.json(chatObject(chat));
-	});
+	};
+	// docs/retrieve_chat.md: GET. The official SDKs' retrieve (and so createAndPoll) send POST with the IDs in the query
+	// (coze-js src/resources/chat/chat.ts retrieve, coze-py cozepy/chat/__init__.py retrieve); real clients rely on it.
+	sim.route('GET', '/v3/chat/retrieve', retrieve);
+	sim.route('POST', '/v3/chat/retrieve', retrieve);
 
 	sim.route('GET', '/v3/chat/message/list', (ctx) => {
 		const chat = findChat(ctx, ctx.req.query.conversation_id, ctx.req.query.chat_id);

@@ -7,7 +7,10 @@ function paging(query: Record<string, string>, defaultSize: number, maxSize: num
 	return { page, size, slice: <T>(list: T[]) => list.slice((page - 1) * size, page * size) };
 }
 
-/** GET /v1/workspaces (docs/list_workspace.md) and GET /v1/bots (docs/bots_list_draft_published.md). */
+/**
+ * GET /v1/workspaces (docs/list_workspace.md), GET /v1/bots (docs/bots_list_draft_published.md) and the deprecated
+ * GET /v1/space/published_bots_list (docs/published_bots_list.md; still called by coze-js bots.list and coze-go bots.List).
+ */
 export function registerWorkspaceRoutes(sim: Simulator) {
 	sim.route('GET', '/v1/workspaces', (ctx) => {
 		const { slice } = paging(ctx.req.query, 20, 50);
@@ -31,6 +34,27 @@ export function registerWorkspaceRoutes(sim: Simulator) {
 				published_at: b.published ? 1718000000 : 0,
 				updated_at: 1718000000,
 				owner_user_id: '2150000000000000001',
+			})),
+			total: bots.length,
+		});
+	});
+
+	// docs/published_bots_list.md: space_id (required), page_index (default 1), page_size (default 20); only bots
+	// published to the API channel, newest publish_time first; data { space_bots: [{bot_id, bot_name, description,
+	// icon_url, publish_time (string)}], total }.
+	sim.route('GET', '/v1/space/published_bots_list', (ctx) => {
+		const spaceId = ctx.req.query.space_id;
+		if (!spaceId) return ctx.error(4000, 'space_id is required');
+		if (!WORKSPACES.some((w) => w.id === spaceId)) return ctx.error(4200, `space ${spaceId} not found`);
+		const bots = BOT_LIST.filter((b) => b.workspace_id === spaceId && b.published);
+		const { slice } = paging(ctx.req.query, 20, 50);
+		ctx.json({
+			space_bots: slice(bots).map((b) => ({
+				bot_id: b.id,
+				bot_name: b.name,
+				description: b.description,
+				icon_url: 'https://example.invalid/bot.png',
+				publish_time: '1718000000',
 			})),
 			total: bots.length,
 		});
