@@ -351,7 +351,10 @@ export function registerDatasetRoutes(sim: Simulator) {
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const d = find(ctx, body.dataset_id);
 		if (!d) return;
-		const size = Number(body.size ?? body.page_size ?? 10); // py/go send size, js page_size
+		// docs/list_knowledge_files.md and the spec: `size` (default 10); coze-py and coze-go send size. coze-js
+		// (src/resources/datasets/documents/documents.ts list) sends `page_size`, which no source documents: like any
+		// unknown field it is ignored (the contract check flags it).
+		const size = Number(body.size ?? 10);
 		const page = Math.max(1, Number(body.page ?? 1)); // the docs' example sends page 0
 		if (!Number.isInteger(size) || size < 1 || !Number.isInteger(page)) return ctx.error(4000, 'page and size must be positive integers');
 		const docs = docsIn(d.dataset_id);
