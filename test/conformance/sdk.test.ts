@@ -1,3 +1,4 @@
+import type { EnterMessage } from '@coze/api';
 import { CozeAPI, getJWTToken, getPKCEOAuthToken, refreshOAuthToken, WorkflowEventType } from '@coze/api';
 import { createHash, generateKeyPairSync, randomBytes } from 'crypto';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -31,7 +32,7 @@ describe('official SDK (@coze/api) against the simulator', () => {
 	beforeEach(() => sim.reset());
 	afterEach(() => expect(sim.contractViolations()).toEqual([]));
 
-	const question = (content: string) => [{ role: 'user' as const, content, content_type: 'text' as const, type: 'question' as const }];
+	const question = (content: string) => [{ role: 'user', content, content_type: 'text', type: 'question' }] as unknown as EnterMessage[];
 	const paths = () => sim.requests.map((r) => `${r.method} ${r.path}`);
 
 	describe('chat', () => {
