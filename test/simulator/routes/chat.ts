@@ -294,7 +294,13 @@ export function registerChatRoutes(sim: Simulator) {
 		if (!body.user_id) return ctx.error(4000, 'user_id is required');
 		const stream = body.stream === true;
 		const save = body.auto_save_history !== false;
-		const user = userTextOf(sim, body.additional_messages ?? []);
+		let user = userTextOf(sim, body.additional_messages ?? []);
+		// docs/chat_v3.md ShortcutCommandDetail: a chat may run a shortcut command (command_id + parameters, values are
+		// object_string JSON) with no user message; its example sends `additional_messages: []`.
+		const shortcut = body.shortcut_command as { command_id?: unknown; parameters?: Record<string, unknown> } | undefined;
+		if (user.error && shortcut && typeof shortcut === 'object' && shortcut.command_id) {
+			user = { text: `/${String(shortcut.command_id)} ${Object.values(shortcut.parameters ?? {}).map(String).join(' ')}`.trim() };
+		}
 		if (user.error) return ctx.error(4000, user.error);
 		let conversation: Conversation | undefined;
 		const conversationId = ctx.req.query.conversation_id;
