@@ -90,12 +90,13 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 			case 'conversation.chat.canceled':
 				return turn(data ?? chat ?? {});
 			case 'conversation.chat.failed': {
+				// A chat object with last_error (chat_v3.md), or {code, msg} itself (workflow_chat.md failure example).
 				const lastError = (data?.last_error as IDataObject | undefined) ?? {};
 				throw cozeApiError(
 					node,
 					{
-						code: (lastError.code as number) ?? undefined,
-						msg: `the chat failed: ${String(lastError.msg ?? 'no reason given')}`,
+						code: ((lastError.code ?? data?.code) as number) ?? undefined,
+						msg: `the chat failed: ${String(lastError.msg || data?.msg || 'no reason given')}`,
 						logId,
 						endpoint: `chat ${String(data?.id ?? '')}`,
 					},

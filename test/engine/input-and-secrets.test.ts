@@ -26,6 +26,7 @@ describe('bad input and secrets', () => {
 	afterAll(async () => await sim.close());
 	beforeEach(() => {
 		sim.reset();
+		sim.oauthMode = 'lenient';
 		harness = new Harness([new CozeChat(), new CozeConversation(), new CozeVariable(), new CozeWorkflow()]);
 	});
 	afterEach(() => expect(sim.contractViolations()).toEqual([]));

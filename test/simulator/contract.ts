@@ -239,6 +239,23 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 	},
 };
 
+/**
+ * Operations the official SDKs send that neither the spec nor the docs list, served because real clients use them.
+ * Each copies the documented operation it stands for.
+ * POST /v3/chat/retrieve: coze-js src/resources/chat/chat.ts `retrieve` (also used by createAndPoll) and coze-py
+ * cozepy/chat/__init__.py `retrieve` send POST with conversation_id and chat_id in the query and no body; the docs
+ * (retrieve_chat.md) and spec say GET. Same parameters as the GET.
+ */
+const SDK_OPERATIONS: Array<{ template: string; method: string; sameAs: string }> = [{ template: '/v3/chat/retrieve', method: 'post', sameAs: 'get' }];
+
+/**
+ * Where the spec contradicts the docs page of the same operation, the page wins (the spec is generated from the same
+ * pages; these are generation slips). Each entry: schema, required field dropped, and the page that says so.
+ * EnterMessage2.type (POST /v3/chat additional_messages): docs/chat_v3.md EnterMessage: type 可选, default question;
+ * every request example of chat_v3.md omits it.
+ */
+const SPEC_CORRECTIONS: Array<{ schema: string; optional: string }> = [{ schema: 'EnterMessage2', optional: 'type' }];
+
 export const SPEC_PATH = join(__dirname, '..', 'coze-reference', 'coze-openapi.yaml');
 
 let cached: { spec: Spec; matchers: Matcher[] } | undefined;
@@ -248,6 +265,14 @@ export function loadSpec(path = process.env.COZE_OPENAPI_SPEC ?? SPEC_PATH): { s
 	const spec = parse(readFileSync(path, 'utf8'), { maxAliasCount: -1 }) as Spec;
 	for (const [template, operations] of Object.entries(DOCUMENTED_OPERATIONS)) {
 		spec.paths[template] = { ...operations, ...(spec.paths[template] ?? {}) };
+	}
+	for (const { schema, optional } of SPEC_CORRECTIONS) {
+		const target = spec.components.schemas[schema];
+		if (Array.isArray(target?.required)) target.required = (target.required as string[]).filter((name) => name !== optional);
+	}
+	for (const { template, method, sameAs } of SDK_OPERATIONS) {
+		const operations = spec.paths[template];
+		if (operations?.[sameAs] && !operations[method]) operations[method] = { parameters: operations[sameAs].parameters };
 	}
 	const matchers = Object.keys(spec.paths).map((template) => compile(template));
 	// Prefer static segments: /v1/workflows/chat before /v1/workflows/{workflow_id}.
@@ -358,7 +383,12 @@ function checkObject(value: Record<string, unknown>, schema: Schema, where: stri
 	}
 }
 
+/**
+ * An empty query value means "not set": the docs' own examples send them (list_dataset.md `format_type=`,
+ * bots_list_draft_published.md `publish_status=`, list_workspace.md `?&page_num=1`).
+ */
 function checkQueryValue(value: string, schema: Schema | undefined): boolean {
+	if (value === '') return true;
 	const type = resolve(schema)?.type;
 	if (type === 'integer') return /^-?\d+$/.test(value);
 	if (type === 'number') return value.trim() !== '' && Number.isFinite(Number(value));

@@ -30,6 +30,12 @@ export interface SimulatorOptions {
 	chatLatencyMs?: number;
 	/** How long the slow bot stays in progress, ms. Default 5000. */
 	slowChatMs?: number;
+	/**
+	 * OAuth token endpoint contract. 'strict' (default) follows docs/oauth_code.md and oauth_pkce.md: a JSON body with
+	 * client_id, the web app's secret as `Authorization: Bearer <client_secret>` (PKCE: code_verifier, no secret).
+	 * 'lenient' also takes RFC 6749 shapes: form-encoded bodies, `Basic` client auth, client_secret in the body.
+	 */
+	oauthMode?: 'strict' | 'lenient';
 }
 
 export interface RecordedRequest {
@@ -50,6 +56,12 @@ export type Fault =
 	| { kind: 'resetMidStream'; afterEvents: number }
 	| { kind: 'idleStream'; afterEvents: number; idleMs: number }
 	| { kind: 'malformedEvent'; afterEvents: number }
+	/**
+	 * Coze Studio's stream handlers (backend/api/handler/coze/workflow_service.go sendStreamRunSSE and
+	 * sendChatFlowStreamRunSSE) write a lowercase `error` event whose data is the raw error text (not JSON), no id,
+	 * then close the stream, when the run's stream fails internally.
+	 */
+	| { kind: 'rawErrorEvent'; afterEvents: number; text?: string }
 	| { kind: 'delay'; ms: number };
 
 export interface FaultRule {
@@ -97,11 +109,13 @@ export interface Simulator {
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
 	route(method: string, pathPattern: string, handler: RouteHandler): void;
-	issueAccessToken(opts?: { ttlSeconds?: number; kind?: 'oauth' | 'jwt' }): { accessToken: string; refreshToken?: string; expiresIn: number };
+	issueAccessToken(opts?: { ttlSeconds?: number; kind?: 'oauth' | 'jwt'; grant?: 'web' | 'pkce' | 'any' }): { accessToken: string; refreshToken?: string; expiresIn: number };
 	expireAccessToken(token: string): void;
 	expireAllAccessTokens(): void;
 	jwtKeys: { appId: string; publicKeyId: string; privateKeyPem: string; publicKeyPem: string };
 	oauthClient: { clientId: string; clientSecret: string };
+	/** See SimulatorOptions.oauthMode; may be switched at run time. */
+	oauthMode: 'strict' | 'lenient';
 	patTokens: string[];
 	control(name: string, handler: () => unknown): void;
 	/** Per-area state that survives until reset(). */
@@ -141,6 +155,8 @@ class CozeSimulator implements Simulator {
 
 	oauthClient: Simulator['oauthClient'];
 
+	oauthMode: Simulator['oauthMode'];
+
 	private readonly server = createServer((req, res) => void this.handle(req, res));
 
 	private readonly sockets = new Set<Socket>();
@@ -153,7 +169,8 @@ class CozeSimulator implements Simulator {
 
 	private readonly tokens = new Map<string, IssuedToken>();
 
-	private readonly refreshTokens = new Map<string, string>();
+	/** Refresh token → its access token and how it was granted ('web' needs the client secret to refresh). */
+	private readonly refreshTokens = new Map<string, { accessToken: string; grant: 'web' | 'pkce' | 'any' }>();
 
 	private readonly codes = new Map<string, { redirectUri: string; challenge?: string; method?: string }>();
 
@@ -173,6 +190,7 @@ class CozeSimulator implements Simulator {
 			slowChatMs: config.slowChatMs ?? 5000,
 		};
 		this.patTokens = config.patTokens ?? ['pat_sim_test_token'];
+		this.oauthMode = config.oauthMode ?? 'strict';
 		this.oauthClient = {
 			clientId: config.oauth?.clientId ?? 'sim-oauth-client',
 			clientSecret: config.oauth?.clientSecret ?? 'sim-oauth-secret',
@@ -235,7 +253,7 @@ class CozeSimulator implements Simulator {
 		this.states = new Map();
 	}
 
-	issueAccessToken(opts: { ttlSeconds?: number; kind?: 'oauth' | 'jwt'; sessionName?: string } = {}) {
+	issueAccessToken(opts: { ttlSeconds?: number; kind?: 'oauth' | 'jwt'; sessionName?: string; grant?: 'web' | 'pkce' | 'any' } = {}) {
 		const kind = opts.kind ?? 'oauth';
 		const accessToken = `${kind === 'jwt' ? 'czs' : 'czu'}_${randomBytes(24).toString('hex')}`;
 		const expiresAt = Math.floor(Date.now() / 1000) + (opts.ttlSeconds ?? this.config.accessTokenTtlSeconds ?? 3600);
@@ -243,7 +261,7 @@ class CozeSimulator implements Simulator {
 		let refreshToken: string | undefined;
 		if (kind === 'oauth') {
 			refreshToken = `rt_${randomBytes(24).toString('hex')}`;
-			this.refreshTokens.set(refreshToken, accessToken);
+			this.refreshTokens.set(refreshToken, { accessToken, grant: opts.grant ?? 'any' });
 		}
 		return { accessToken, refreshToken, expiresIn: expiresAt };
 	}
@@ -450,6 +468,12 @@ class CozeSimulator implements Simulator {
 					if (fault.kind === 'idleStream') {
 						await sleep(fault.idleMs);
 					}
+					if (fault.kind === 'rawErrorEvent') {
+						write(`event: error\ndata: ${fault.text ?? 'internal server error: workflow execution failed'}\n\n`);
+						closed = true;
+						res.end();
+						return;
+					}
 					if (fault.kind === 'malformedEvent') {
 						write(`event:${name}\ndata:{not json\n\n`);
 						written++;
@@ -508,6 +532,10 @@ class CozeSimulator implements Simulator {
 		const rawAuthorization = req.headers.authorization ?? '';
 		const grantType = String(form.grant_type ?? '');
 		if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+			// docs/oauth_jwt.md: JSON body, the signed JWT as Bearer.
+			if (this.oauthMode === 'strict' && !/application\/json/i.test(headers['content-type'] ?? '')) {
+				return oauthError(400, 'invalid_request', 'invalid request: Content-Type must be application/json');
+			}
 			const jwt = /^Bearer\s+(.+)$/i.exec(rawAuthorization)?.[1] ?? '';
 			const check = verifyCozeJwt(jwt, {
 				publicKeyPem: this.jwtKeys.publicKeyPem,
@@ -524,17 +552,34 @@ class CozeSimulator implements Simulator {
 			const issued = this.issueAccessToken({ kind: 'jwt', ttlSeconds: duration, sessionName: check.claims?.session_name as string | undefined });
 			return this.send(res, 200, { access_token: issued.accessToken, expires_in: issued.expiresIn, token_type: 'Bearer' });
 		}
-		// Client authentication: Coze's documented Bearer <client_secret>, or RFC 6749 Basic / body secret.
+		/*
+		 * Client authentication and body shape. Strict (default): docs/oauth_code.md and oauth_pkce.md (and every official
+		 * SDK: coze-js src/auth.ts getWebOAuthToken / getPKCEOAuthToken / refreshOAuthToken, coze-py cozepy/auth, coze-go
+		 * auth.go) send `Content-Type: application/json`, client_id in the body and the web app's secret as
+		 * `Authorization: Bearer <client_secret>`; PKCE sends code_verifier and no secret (coze-js sends `Bearer ` empty).
+		 * No source says Coze accepts a form body, `Basic` or a body client_secret (Coze Studio has no OAuth server), so
+		 * strict mode refuses them with the documented error codes (oauth_code.md: invalid_request / invalid_client).
+		 * Lenient: also RFC 6749 form bodies, Basic auth and client_secret in the body (what n8n's oAuth2Api sends).
+		 */
+		const strict = this.oauthMode === 'strict';
+		const isJson = /application\/json/i.test(headers['content-type'] ?? '');
+		if (strict && !isJson) return oauthError(400, 'invalid_request', 'invalid request: Content-Type must be application/json');
 		let clientId = String(form.client_id ?? '');
-		let secret: string | undefined = form.client_secret as string | undefined;
+		let secret: string | undefined;
 		const basic = /^Basic\s+(.+)$/i.exec(rawAuthorization)?.[1];
 		if (basic) {
+			if (strict) return oauthError(401, 'invalid_client', 'invalid client: use Authorization: Bearer <client_secret>');
 			const [id, pass] = Buffer.from(basic, 'base64').toString('utf8').split(':');
 			clientId = clientId || decodeURIComponent(id);
 			secret = decodeURIComponent(pass ?? '');
 		}
-		const bearer = /^Bearer\s+(.+)$/i.exec(rawAuthorization)?.[1];
+		if (form.client_secret !== undefined && form.client_secret !== '') {
+			if (strict) return oauthError(400, 'invalid_request', 'invalid request: client_secret');
+			secret = String(form.client_secret);
+		}
+		const bearer = /^Bearer\s+(.+)$/i.exec(rawAuthorization)?.[1]?.trim();
 		if (bearer) secret = bearer;
+		if (!clientId) return oauthError(400, 'invalid_request', 'invalid request: client_id');
 		if (clientId !== this.oauthClient.clientId) return oauthError(401, 'invalid_client', 'unknown client_id');
 		if (secret !== undefined && secret !== '' && secret !== this.oauthClient.clientSecret) return oauthError(401, 'invalid_client', 'wrong client secret');
 		if (grantType === 'authorization_code') {
@@ -549,15 +594,17 @@ class CozeSimulator implements Simulator {
 			} else if (!secret) {
 				return oauthError(401, 'invalid_client', 'client secret required');
 			}
-			const issued = this.issueAccessToken({ kind: 'oauth' });
+			const issued = this.issueAccessToken({ kind: 'oauth', grant: code.challenge ? 'pkce' : 'web' });
 			return this.send(res, 200, { access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: issued.expiresIn, token_type: 'Bearer' });
 		}
 		if (grantType === 'refresh_token') {
 			const old = this.refreshTokens.get(String(form.refresh_token ?? ''));
 			if (!old) return oauthError(400, 'invalid_grant', 'unknown refresh token');
+			// A web app refreshes with its secret (oauth_code.md); a PKCE app without (oauth_pkce.md).
+			if (old.grant === 'web' && !secret) return oauthError(401, 'invalid_client', 'client secret required');
 			this.refreshTokens.delete(String(form.refresh_token));
-			this.expireAccessToken(old);
-			const issued = this.issueAccessToken({ kind: 'oauth' });
+			this.expireAccessToken(old.accessToken);
+			const issued = this.issueAccessToken({ kind: 'oauth', grant: old.grant });
 			return this.send(res, 200, { access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: issued.expiresIn, token_type: 'Bearer' });
 		}
 		return oauthError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported`);

@@ -64,8 +64,8 @@ describe('contract check against the official Coze OpenAPI spec', () => {
 			contentType: 'application/json',
 			body: { bot_id: '1', user_id: 'u', additional_messages: [{ role: 'user', content: 5, content_type: 'text' }] },
 		});
-		// The spec makes `type` required in EnterMessage (the docs say optional); the node always sends it.
-		expect(errors).toEqual(['body.additional_messages[0].type is required', 'body.additional_messages[0].content should be string but is integer']);
+		// The spec makes `type` required in EnterMessage2; docs/chat_v3.md says optional (contract.ts SPEC_CORRECTIONS).
+		expect(errors).toEqual(['body.additional_messages[0].content should be string but is integer']);
 	});
 
 	it('checks query parameters: required, types, unknown names', () => {

@@ -67,7 +67,7 @@ describe('Coze simulator core', () => {
 		return { status: response.status, body: (await response.json()) as Record<string, string | number> };
 	};
 
-	it('OAuth code flow: JSON + Bearer secret, form + Basic, then refresh rotates the refresh token', async () => {
+	it('OAuth code flow: JSON + Bearer secret (strict); form + Basic only when lenient; refresh rotates the refresh token', async () => {
 		const first = await token(
 			{ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, code: await authorize(), redirect_uri: 'http://127.0.0.1/cb' },
 			{ 'Content-Type': 'application/json', Authorization: `Bearer ${sim.oauthClient.clientSecret}` },
@@ -75,15 +75,21 @@ describe('Coze simulator core', () => {
 		expect(first.status).toBe(200);
 		expect(Number(first.body.expires_in)).toBeGreaterThan(Date.now() / 1000);
 		const basic = Buffer.from(`${sim.oauthClient.clientId}:${sim.oauthClient.clientSecret}`).toString('base64');
-		const second = await token(
-			{ grant_type: 'authorization_code', code: await authorize(), redirect_uri: 'http://127.0.0.1/cb' },
-			{ 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${basic}` },
-		);
+		const formBasic = async () =>
+			await token(
+				{ grant_type: 'authorization_code', code: await authorize(), redirect_uri: 'http://127.0.0.1/cb' },
+				{ 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${basic}` },
+			);
+		expect(await formBasic()).toMatchObject({ status: 400, body: { error_code: 'invalid_request' } });
+		sim.oauthMode = 'lenient';
+		const second = await formBasic();
+		sim.oauthMode = 'strict';
 		expect(second.status).toBe(200);
-		const refreshed = await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) });
+		const bearer = { 'Content-Type': 'application/json', Authorization: `Bearer ${sim.oauthClient.clientSecret}` };
+		const refreshed = await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) }, bearer);
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.refresh_token).not.toBe(second.body.refresh_token);
-		expect((await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) })).status).toBe(400);
+		expect((await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) }, bearer)).status).toBe(400);
 	});
 
 	it('PKCE S256: the right verifier gets a token, a wrong one does not', async () => {

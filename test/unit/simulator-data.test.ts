@@ -124,20 +124,37 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			const page1 = await list({ limit: 3 });
 			expect(contents(page1)).toEqual(['m6', 'm5', 'm4']);
 			expect(page1).toMatchObject({ code: 0, first_id: ids[6], last_id: ids[4], has_more: true }); // cursor fields at the top level
-			const page2 = await list({ limit: 3, before_id: page1.last_id });
+			// Next page: after_id = last_id while has_more (docs list_message.md, coze-py LastIDPaged, Coze Studio).
+			const page2 = await list({ limit: 3, after_id: page1.last_id });
 			expect(contents(page2)).toEqual(['m3', 'm2', 'm1']);
-			const page3 = await list({ limit: 3, before_id: page2.last_id });
+			expect(page2).toMatchObject({ first_id: ids[3], last_id: ids[1], has_more: true });
+			const page3 = await list({ limit: 3, after_id: page2.last_id });
 			expect(contents(page3)).toEqual(['m0']);
 			expect(page3.has_more).toBe(false);
-			const back = await list({ limit: 3, after_id: page2.first_id });
+			// Back: before_id = first_id walks to the newer side.
+			const back = await list({ limit: 3, before_id: page2.first_id });
 			expect(contents(back)).toEqual(['m6', 'm5', 'm4']);
 			expect(back.has_more).toBe(false);
+			const backOne = await list({ limit: 2, before_id: page2.first_id });
+			expect(contents(backOne)).toEqual(['m5', 'm4']);
+			expect(backOne.has_more).toBe(true);
 			const asc = await list({ order: 'asc', limit: 4 });
 			expect(contents(asc)).toEqual(['m0', 'm1', 'm2', 'm3']);
-			expect(contents(await list({ order: 'asc', before_id: asc.last_id }))).toEqual(['m4', 'm5', 'm6']);
+			expect(contents(await list({ order: 'asc', after_id: asc.last_id }))).toEqual(['m4', 'm5', 'm6']);
+			// The SDKs' loop (coze-py LastIDPaged.iter_pages) collects everything exactly once.
+			const walked: string[] = [];
+			let cursor = '';
+			for (let more = true; more; ) {
+				const page = await list({ limit: 2, ...(cursor ? { after_id: cursor } : {}) });
+				walked.push(...contents(page));
+				cursor = page.last_id;
+				more = page.has_more;
+			}
+			expect(walked).toEqual(['m6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
 			expect((await list({ limit: 0 })).code).toBe(4000);
 			expect((await list({ limit: 51 })).code).toBe(4000);
 			expect((await list({ before_id: '7000000000000000000' })).code).toBe(4000);
+			expect((await list({ after_id: '7000000000000000000' })).code).toBe(4000);
 
 			const got = await call('GET', `/v1/conversation/message/retrieve?conversation_id=${id}&message_id=${ids[2]}`);
 			expect(got.data).toMatchObject({ id: ids[2], content: 'm2', role: 'user' });
@@ -274,7 +291,7 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			const text = '退款需要 5 个工作日。Refunds take 5 days.';
 			const created = await create(
 				[
-					{ name: 'faq.md', source_info: { file_base64: b64(text), file_type: 'md' } },
+					{ name: 'faq.txt', source_info: { file_base64: b64(text), file_type: 'txt' } },
 					{ name: 'empty.txt', source_info: { file_base64: '', file_type: 'txt' } },
 					{ name: 'broken.pdf', source_info: { file_base64: '%%not base64%%', file_type: 'pdf' } },
 				],
@@ -289,7 +306,7 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(early.map((p) => p.status)).toEqual([0, 0, 0]);
 			expect(early[0].progress).toBeGreaterThan(0);
 			expect(early[0].progress).toBeLessThan(100);
-			expect(early[0]).toMatchObject({ document_id: faq.document_id, document_name: 'faq.md', type: 'md' });
+			expect(early[0]).toMatchObject({ document_id: faq.document_id, document_name: 'faq.txt', type: 'txt' });
 			await sleep(500);
 			const done = await progress();
 			expect(done[0]).toMatchObject({ status: 1, progress: 100, remaining_time: 0 });

@@ -291,6 +291,25 @@ export function registerBotRoutes(sim: Simulator) {
 
 	// docs/bots_list_draft_published.md: workspace_id required; publish_status all | published_online (default) |
 	// published_draft | unpublished_draft; connector_id (default 1024) for the published states; answers { items, total }.
+	// Deprecated, still called by coze-js bots.list and coze-go bots.List. docs/published_bots_list.md: space_id
+	// (required), page_index (default 1), page_size (default 20); only bots live on the API channel; data { space_bots:
+	// [{bot_id, bot_name, description, icon_url, publish_time (string)}], total }.
+	sim.route('GET', '/v1/space/published_bots_list', (ctx) => {
+		const spaceId = ctx.req.query.space_id;
+		if (!spaceId) return ctx.error(4000, 'space_id is required');
+		if (!workspacesOf(ctx.sim).some((w) => w.id === spaceId)) return ctx.error(4200, `space ${spaceId} not found`);
+		const bots = [...botsOf(ctx.sim).values()].filter((b) => b.workspace_id === spaceId && b.connectors.has(API_CONNECTOR));
+		const page = Math.max(1, Number(ctx.req.query.page_index ?? 1) || 1);
+		const size = Math.min(50, Math.max(1, Number(ctx.req.query.page_size ?? 20) || 20));
+		ctx.json({
+			space_bots: bots.slice((page - 1) * size, page * size).map((b) => {
+				const config = b.connectors.get(API_CONNECTOR)?.config ?? b.draft;
+				return { bot_id: b.id, bot_name: config.name, description: config.description ?? '', icon_url: 'https://example.invalid/bot.png', publish_time: String(b.published_at ?? SEED_TIME) };
+			}),
+			total: bots.length,
+		});
+	});
+
 	sim.route('GET', '/v1/bots', (ctx) => {
 		const { workspace_id: workspaceId, publish_status: status = 'published_online', connector_id: connectorId = API_CONNECTOR } = ctx.req.query;
 		if (!workspacesOf(ctx.sim).some((w) => w.id === workspaceId)) return ctx.error(4200, `workspace ${workspaceId} not found`);

@@ -309,7 +309,13 @@ export function registerChatRoutes(sim: Simulator) {
 		if (!body.user_id) return ctx.error(4000, 'user_id is required');
 		const stream = body.stream === true;
 		const save = body.auto_save_history !== false;
-		const user = userTextOf(sim, body.additional_messages ?? []);
+		let user = userTextOf(sim, body.additional_messages ?? []);
+		// docs/chat_v3.md ShortcutCommandDetail: a chat may run a shortcut command (command_id + parameters, values are
+		// object_string JSON) with no user message; its example sends `additional_messages: []`.
+		const shortcut = body.shortcut_command as { command_id?: unknown; parameters?: Record<string, unknown> } | undefined;
+		if (user.error && shortcut && typeof shortcut === 'object' && shortcut.command_id) {
+			user = { text: `/${String(shortcut.command_id)} ${Object.values(shortcut.parameters ?? {}).map(String).join(' ')}`.trim() };
+		}
 		if (user.error) return ctx.error(4000, user.error);
 		let conversation: Conversation | undefined;
 		const conversationId = ctx.req.query.conversation_id;
@@ -349,11 +355,15 @@ export function registerChatRoutes(sim: Simulator) {
 		void drive(sim, chat, undefined, 'start');
 	});
 
-	sim.route('GET', '/v3/chat/retrieve', (ctx) => {
+	const retrieve = (ctx: RouteContext) => {
 		const chat = findChat(ctx, ctx.req.query.conversation_id, ctx.req.query.chat_id);
 		if (!chat || !chat.saved) return ctx.error(4200, 'chat not found (chats created with auto_save_history=false are not stored)');
 		ctx.json(chatObject(chat));
-	});
+	};
+	// docs/retrieve_chat.md: GET. The official SDKs' retrieve (and so createAndPoll) send POST with the IDs in the query
+	// (coze-js src/resources/chat/chat.ts retrieve, coze-py cozepy/chat/__init__.py retrieve); real clients rely on it.
+	sim.route('GET', '/v3/chat/retrieve', retrieve);
+	sim.route('POST', '/v3/chat/retrieve', retrieve);
 
 	sim.route('GET', '/v3/chat/message/list', (ctx) => {
 		const chat = findChat(ctx, ctx.req.query.conversation_id, ctx.req.query.chat_id);

@@ -235,9 +235,14 @@ export function registerConversationRoutes(sim: Simulator) {
 	});
 
 	/**
-	 * Cursor paging. The list is ordered (desc: newest first by default); `before_id` continues after that message in
-	 * this order (with desc: older messages, which is what Coze's own backend does), `after_id` returns the page just
-	 * before it. has_more tells whether more messages lie further in the same direction.
+	 * Cursor paging (docs/list_message.md; coze-py cozepy/model.py LastIDPaged; coze-go conversations_messages.go;
+	 * Coze Studio backend/application/conversation/openapi_message.go + domain/conversation/message/internal/dal/message.go).
+	 * The list is ordered by `order` (desc, newest first, by default). `after_id` = the previous answer's `last_id` asks
+	 * for the next page: the messages that come after it in this order (with desc: older ones; Coze Studio: created_at <
+	 * cursor). `before_id` = the previous answer's `first_id` walks back: the `limit` messages just before it in this
+	 * order (with desc: newer ones; Coze Studio: created_at > cursor). first_id / last_id are the first / last message of
+	 * the page; has_more says whether more messages lie further in the direction walked. Coze Studio lists the before_id
+	 * page in ascending time whatever the order; we keep the requested order on every page, as the docs describe.
 	 */
 	sim.route('POST', '/v1/conversation/message/list', (ctx) => {
 		const c = find(ctx, ctx.req.query.conversation_id);
@@ -254,18 +259,20 @@ export function registerConversationRoutes(sim: Simulator) {
 			const index = list.findIndex((m) => m.id === id);
 			return index >= 0 ? index : fail(ctx, 4000, `message ${String(id)} is not in this list`);
 		};
+		const given = (id: unknown) => id !== undefined && id !== null && id !== '' && id !== '0' && id !== 0;
 		let pageItems: Message[];
 		let hasMore: boolean;
-		if (body.before_id && body.before_id !== '0') {
+		if (given(body.before_id)) {
+			// Coze Studio: BeforeID wins when both are set.
 			const index = at(body.before_id);
-			if (index === undefined) return;
-			pageItems = list.slice(index + 1, index + 1 + limit);
-			hasMore = list.length > index + 1 + limit;
-		} else if (body.after_id && body.after_id !== '0') {
-			const index = at(body.after_id);
 			if (index === undefined) return;
 			pageItems = list.slice(Math.max(0, index - limit), index);
 			hasMore = index - limit > 0;
+		} else if (given(body.after_id)) {
+			const index = at(body.after_id);
+			if (index === undefined) return;
+			pageItems = list.slice(index + 1, index + 1 + limit);
+			hasMore = list.length > index + 1 + limit;
 		} else {
 			pageItems = list.slice(0, limit);
 			hasMore = list.length > limit;

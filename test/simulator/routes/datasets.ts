@@ -45,7 +45,8 @@ export interface Dataset {
 
 const now = () => Math.floor(Date.now() / 1000);
 const fail = (ctx: RouteContext, code: number, msg: string): undefined => void ctx.error(code, msg);
-const TEXT_TYPES = ['pdf', 'txt', 'doc', 'docx', 'md'];
+/** docs/create_knowledge_files.md SourceInfo.file_type: "格式支持 pdf、txt、doc、docx 类型". */
+const TEXT_TYPES = ['pdf', 'txt', 'doc', 'docx'];
 const IMAGE_TYPES = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp'];
 const SEEDED_AT = 1718000000;
 
@@ -285,7 +286,7 @@ export function registerDatasetRoutes(sim: Simulator) {
 				Object.assign(doc, { type, size: bytes?.length ?? 0 });
 				if (!bytes) doc.failed = 'the file is not valid base64';
 				else if (bytes.length === 0) doc.failed = 'the file is empty';
-				else doc.char_count = type === 'txt' || type === 'md' ? [...bytes.toString('utf8')].length : bytes.length;
+				else doc.char_count = type === 'txt' ? [...bytes.toString('utf8')].length : bytes.length;
 			} else if (info.web_url !== undefined) {
 				methods.add('web_url');
 				if (d.format_type !== 0) return ctx.error(4000, 'an image knowledge base takes images by source_file_id (document_source 5) only');
@@ -298,6 +299,11 @@ export function registerDatasetRoutes(sim: Simulator) {
 				methods.add('source_file_id');
 				if (info.document_source !== 5) return ctx.error(4000, 'source_file_id needs document_source 5');
 				if (d.format_type !== 2) return ctx.error(4000, 'a text knowledge base takes local files (file_base64) or web pages (web_url), not source_file_id');
+				// docs/create_knowledge_files.md ChunkStrategy.caption_type: "在空的知识库中首次上传图片时，需要手工设置 caption_type
+				// 参数的值，否则会报错" (the first image uploaded into an empty knowledge base must set caption_type).
+				if (docsIn(d.dataset_id).length === 0 && created.length === 0 && chunk.caption_type === undefined) {
+					return ctx.error(4000, 'chunk_strategy.caption_type is required for the first image of an empty image knowledge base (0: automatic caption, 1: manual)');
+				}
 				const file = filesOf(sim).get(String(info.source_file_id));
 				if (!file) return ctx.error(4200, `file ${String(info.source_file_id)} not found (upload it with /v1/files/upload first)`);
 				const type = (file.file_name.split('.').pop() ?? '').toLowerCase();
@@ -345,7 +351,10 @@ export function registerDatasetRoutes(sim: Simulator) {
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const d = find(ctx, body.dataset_id);
 		if (!d) return;
-		const size = Number(body.size ?? body.page_size ?? 10); // py/go send size, js page_size
+		// docs/list_knowledge_files.md and the spec: `size` (default 10); coze-py and coze-go send size. coze-js
+		// (src/resources/datasets/documents/documents.ts list) sends `page_size`, which no source documents: like any
+		// unknown field it is ignored (the contract check flags it).
+		const size = Number(body.size ?? 10);
 		const page = Math.max(1, Number(body.page ?? 1)); // the docs' example sends page 0
 		if (!Number.isInteger(size) || size < 1 || !Number.isInteger(page)) return ctx.error(4000, 'page and size must be positive integers');
 		const docs = docsIn(d.dataset_id);

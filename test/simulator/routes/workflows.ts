@@ -39,10 +39,22 @@ interface WorkflowState {
 	interrupts: Map<string, Interruption>;
 	slowMs: number;
 	started: Record<string, number>;
+	/** Also send `Done` after `Interrupt` on streamed runs (default false: the stream just closes). */
+	doneAfterInterrupt: boolean;
 }
 
 export const workflowsOf = (sim: Simulator) =>
-	sim.state<WorkflowState>('workflows', () => ({ runs: new Map(), interrupts: new Map(), slowMs: 1500, started: {} }));
+	sim.state<WorkflowState>('workflows', () => ({ runs: new Map(), interrupts: new Map(), slowMs: 1500, started: {}, doneAfterInterrupt: false }));
+
+/**
+ * After `Interrupt`, a streamed run (stream_run / stream_resume) ends without `Done` by default: the Interrupt example
+ * of docs/workflow_stream_run.md stops there, and Coze Studio (backend/application/workflow/workflow.go
+ * convertStreamRunEvent) emits Done only for WorkflowSuccess, Interrupt for WorkflowInterrupted, then closes the stream
+ * (backend/api/handler/coze/workflow_service.go sendStreamRunSSE). Switch this on to also send Done after Interrupt.
+ */
+export function setDoneAfterInterrupt(sim: Simulator, on: boolean) {
+	workflowsOf(sim).doneAfterInterrupt = on;
+}
 
 /** How long the slow workflow (and every async run) takes, ms. */
 export function setWorkflowDuration(sim: Simulator, ms: number) {
@@ -113,7 +125,7 @@ async function streamEvents(sim: Simulator, out: SseWriter, run: Run, answer?: s
 		state.interrupts.set(eventId, { workflowId: run.workflowId, resumes: 0, used: false, async: false });
 		await send('Message', { content: 'Which city?', node_title: 'Question', node_seq_id: '0', node_is_finish: true });
 		await send('Interrupt', { interrupt_data: { event_id: eventId, type: 2, data: QUESTION }, node_title: 'Question' });
-		await send('Done', { debug_url: debugUrl(run.workflowId, run.executeId) });
+		if (state.doneAfterInterrupt) await send('Done', { debug_url: debugUrl(run.workflowId, run.executeId) });
 		return out.end();
 	}
 	if (run.workflowId === WORKFLOWS.streamOnly) {
@@ -260,6 +272,10 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		const workflowId = check(ctx, body);
 		if (!workflowId) return;
 		if (WORKFLOW_LIST.find((w) => w.id === workflowId)?.mode !== 'chatflow') return ctx.error(4000, 'the workflow is not a chat flow');
+		// docs/workflow_chat.md: parameters and additional_messages are required (必选; the spec agrees), and "调用对话流时，
+		// 必须指定 app_id 或 bot_id" (a chat flow runs in a bot or an app: one of them is required).
+		if (body.parameters === undefined || body.parameters === null) return ctx.error(4000, 'parameters is required');
+		if (!body.app_id && !body.bot_id) return ctx.error(4000, 'app_id or bot_id is required: a chat flow runs in a bot or an app');
 		const messages = (body.additional_messages as Array<Record<string, unknown>> | undefined) ?? [];
 		const question = [...messages].reverse().find((m) => m.role === 'user');
 		if (!question || typeof question.content !== 'string' || !question.content) return ctx.error(4000, 'additional_messages needs a user message');
