@@ -5,7 +5,7 @@ import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflo
 import { Harness } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
-import { setWorkflowDuration, workflowsOf } from '../simulator/routes/workflows';
+import { setDoneAfterInterrupt, setWorkflowDuration, workflowsOf } from '../simulator/routes/workflows';
 import { WORKFLOWS, WORKSPACES } from '../simulator/seed';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -121,6 +121,21 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		expect(syncAsked.status).toBe('interrupted');
 		const syncAnswered = await resume(syncAsked.event_id as string, 'sync');
 		expect(syncAnswered.items[0].json.output).toEqual({ output: 'Weather in Hangzhou: sunny' });
+	});
+
+	it('an Interrupt followed by Done is the same interrupted run as an Interrupt that ends the stream (docs example)', async () => {
+		const endsAtInterrupt = (await run({ workflowId: rl(WORKFLOWS.question) })).items[0].json;
+		setDoneAfterInterrupt(sim, true);
+		const withDone = (await run({ workflowId: rl(WORKFLOWS.question) })).items[0].json;
+		for (const asked of [endsAtInterrupt, withDone]) {
+			expect(asked).toMatchObject({ status: 'interrupted', interrupt_type: 2, question: 'Which city?', event_id: expect.stringMatching(/\S/) });
+		}
+	});
+
+	it('a lowercase error event with raw text (Coze Studio) fails the run with that text', async () => {
+		sim.addFault({ path: '/v1/workflow/stream_run', fault: { kind: 'rawErrorEvent', afterEvents: 1, text: 'context deadline exceeded' } });
+		const { error } = await run({ workflowId: rl(WORKFLOWS.streamOnly), parameters: '{}' });
+		expect(error?.message).toBe('Coze API error: the workflow failed: context deadline exceeded');
 	});
 
 	it('uploads binary inputs as file_id JSON, rejects bad parameters and bot+app together', async () => {
