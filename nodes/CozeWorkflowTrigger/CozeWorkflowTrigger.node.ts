@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { asNodeError } from '../shared/errors';
@@ -33,6 +33,9 @@ export const RUN_EXPIRY_MS = 25 * 60 * 60 * 1000;
  * under ~1,500 IDs. This cap keeps static data bounded even if lookups keep failing: no new run starts above it.
  */
 export const MAX_PENDING_RUNS = 5000;
+
+/** Longest first-lookup time used for pacing (a slow first answer must not hold the other workers back long). */
+const MAX_PACING_MS = 2000;
 
 interface TriggerState {
 	/** execute_id → when the trigger started (or first watched) it, ms since epoch. */
@@ -96,20 +99,37 @@ export function classifyLookupError(error: unknown): Lookup['kind'] {
 /**
  * Runs `lookup` for every ID with at most `concurrency` in flight. Once a lookup is still rate limited after the
  * transport's retries, no new lookups start this poll (the rest are `skipped`; Coze asks us to slow down).
+ *
+ * Lookups are paced, not sent in bursts: one lookup goes first, and once it answers (after L ms) the other workers
+ * start L / concurrency ms apart. Bursts of simultaneous requests meet Coze's per-second limits all at once, and
+ * their answers arrive together and queue behind each other here (each answer costs the worker a little CPU), so
+ * lockstep workers lose that queueing time on every round; staggered workers keep Coze and n8n evenly busy.
  */
 async function lookupAll(ids: string[], concurrency: number, lookup: (id: string) => Promise<Lookup>): Promise<Map<string, Lookup>> {
 	const results = new Map<string, Lookup>();
 	let next = 0;
 	let stop = false;
-	const worker = async () => {
-		while (!stop && next < ids.length) {
-			const id = ids[next++];
-			const result = await lookup(id);
-			if (result.kind === 'rateLimited') stop = true;
-			results.set(id, result);
-		}
+	const lookupNext = async (): Promise<boolean> => {
+		if (stop || next >= ids.length) return false;
+		const id = ids[next++];
+		const result = await lookup(id);
+		if (result.kind === 'rateLimited') stop = true;
+		results.set(id, result);
+		return true;
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ids.length)) }, worker));
+	const workers = Math.max(1, Math.min(concurrency, ids.length));
+	const startedAt = Date.now();
+	const first = lookupNext();
+	const latency = first.then(() => Math.min(Date.now() - startedAt, MAX_PACING_MS));
+	const worker = async (index: number) => {
+		if (index === 0) await first;
+		else {
+			const gap = (await latency) / workers;
+			if (gap >= 1) await sleep(Math.round(index * gap));
+		}
+		while (await lookupNext());
+	};
+	await Promise.all(Array.from({ length: workers }, async (_, index) => await worker(index)));
 	for (const id of ids) if (!results.has(id)) results.set(id, { kind: 'skipped' });
 	return results;
 }
