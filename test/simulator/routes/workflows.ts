@@ -217,6 +217,7 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			state.lookupsInFlight--;
 		}
 		const run = state.runs.get(ctx.params.execute_id);
+		// Unknown execute_id: 4200 (docs' not-found code); Coze Studio answers 777777775 instead (SOURCES.md).
 		if (!run || run.workflowId !== ctx.params.workflow_id) return ctx.error(4200, `execute_id ${ctx.params.execute_id} not found`);
 		refresh(run);
 		const done = run.status !== 'Running';
