@@ -100,10 +100,9 @@ export function classifyLookupError(error: unknown): Lookup['kind'] {
  * Runs `lookup` for every ID with at most `concurrency` in flight. Once a lookup is still rate limited after the
  * transport's retries, no new lookups start this poll (the rest are `skipped`; Coze asks us to slow down).
  *
- * Lookups are paced, not sent in bursts: one lookup goes first, and once it answers (after L ms) the other workers
- * start L / concurrency ms apart. Bursts of simultaneous requests meet Coze's per-second limits all at once, and
- * their answers arrive together and queue behind each other here (each answer costs the worker a little CPU), so
- * lockstep workers lose that queueing time on every round; staggered workers keep Coze and n8n evenly busy.
+ * One lookup goes first as a probe: if Coze rate-limits it even after the retries, nothing else is sent this poll.
+ * Once it answers (after L ms) the other workers start L / concurrency ms apart instead of all at once, so Coze
+ * sees an even request rate rather than bursts of `concurrency` simultaneous lookups.
  */
 async function lookupAll(ids: string[], concurrency: number, lookup: (id: string) => Promise<Lookup>): Promise<Map<string, Lookup>> {
 	const results = new Map<string, Lookup>();
