@@ -387,7 +387,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		}
 		if (firstFailure && answered === 0 && rateLimited === 0 && items.length === 0) {
 			// Coze answered no lookup and did not ask us to slow down: a real problem (credential, base URL, outage).
-			throw firstFailure;
+			throw asNodeError(node, firstFailure);
 		}
 		if (rateLimited > 0) {
 			this.logger.warn(
