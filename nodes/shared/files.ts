@@ -7,7 +7,9 @@ import { cozeApiData } from './transport';
 /** Coze's upload limit for one file. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-type StreamSource = AsyncIterable<Buffer | string> & { constructor: { from?: (source: AsyncIterable<Buffer>) => unknown } };
+type StreamSource = AsyncIterable<Buffer | string> & {
+	constructor: { from?: (source: AsyncIterable<Buffer>, options?: { objectMode?: boolean; highWaterMark?: number }) => unknown };
+};
 
 function quoted(name: string): string {
 	return name.replace(/[\r\n"]/g, (c) => encodeURIComponent(c));
@@ -18,7 +20,7 @@ function quoted(name: string): string {
  * file's chunks as they are read, closing boundary. Big files never sit in memory. Built on the class of n8n's own
  * stream (a Node Readable), since community nodes may not import 'stream'.
  */
-function multipartStream(source: StreamSource, fileName: string, mimeType: string) {
+function multipartStream(source: StreamSource, fileName: string, mimeType: string, fileSize?: number) {
 	const boundary = `----n8nCoze${randomBytes(12).toString('hex')}`;
 	const head = Buffer.from(
 		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(fileName)}"\r\nContent-Type: ${mimeType}\r\n\r\n`,
@@ -30,7 +32,13 @@ function multipartStream(source: StreamSource, fileName: string, mimeType: strin
 		yield tail;
 	}
 	const from = source.constructor.from;
-	return from ? { body: from.call(source.constructor, parts()), contentType: `multipart/form-data; boundary=${boundary}` } : undefined;
+	if (!from) return undefined;
+	// A byte stream holding at most one chunk ahead (Readable.from defaults to object mode, 16 chunks ahead).
+	const body = from.call(source.constructor, parts(), { objectMode: false, highWaterMark: 64 * 1024 });
+	const headers: Record<string, string> = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+	// With the length known the body goes out as plain bytes, not chunked (which some gateways refuse for uploads).
+	if (fileSize !== undefined && Number.isSafeInteger(fileSize) && fileSize >= 0) headers['Content-Length'] = String(head.length + fileSize + tail.length);
+	return { body, headers };
 }
 
 /**
@@ -52,8 +60,9 @@ export async function uploadBinaryProperty(
 		if (Number(metadata.fileSize) > MAX_FILE_BYTES) {
 			throw new NodeOperationError(ctx.getNode(), `"${fileName}" is ${metadata.fileSize} bytes; Coze accepts files up to 512 MB`, { itemIndex });
 		}
-		const streamed = multipartStream((await ctx.helpers.getBinaryStream(binary.id)) as unknown as StreamSource, fileName, mimeType);
-		if (streamed) request = { body: streamed.body, headers: { 'Content-Type': streamed.contentType }, streamBody: true };
+		const fileSize = metadata.fileSize === undefined || metadata.fileSize === null ? undefined : Number(metadata.fileSize);
+		const streamed = multipartStream((await ctx.helpers.getBinaryStream(binary.id)) as unknown as StreamSource, fileName, mimeType, fileSize);
+		if (streamed) request = { body: streamed.body, headers: streamed.headers, streamBody: true };
 	}
 	if (!request) {
 		const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);

@@ -41,10 +41,25 @@ interface WorkflowState {
 	started: Record<string, number>;
 	/** Also send `Done` after `Interrupt` on streamed runs (default false: the stream just closes). */
 	doneAfterInterrupt: boolean;
+	/** Delay of each run-history answer, ms (benchmarks: a remote Coze takes tens of ms per lookup). */
+	lookupLatencyMs: number;
+	lookups: number;
+	lookupsInFlight: number;
+	maxConcurrentLookups: number;
 }
 
 export const workflowsOf = (sim: Simulator) =>
-	sim.state<WorkflowState>('workflows', () => ({ runs: new Map(), interrupts: new Map(), slowMs: 1500, started: {}, doneAfterInterrupt: false }));
+	sim.state<WorkflowState>('workflows', () => ({
+		runs: new Map(),
+		interrupts: new Map(),
+		slowMs: Number(process.env.SIM_WORKFLOW_MS ?? 1500),
+		started: {},
+		doneAfterInterrupt: false,
+		lookupLatencyMs: Number(process.env.SIM_RUN_HISTORY_LATENCY_MS ?? 0),
+		lookups: 0,
+		lookupsInFlight: 0,
+		maxConcurrentLookups: 0,
+	}));
 
 /**
  * After `Interrupt`, a streamed run (stream_run / stream_resume) ends without `Done` by default: the Interrupt example
@@ -54,6 +69,11 @@ export const workflowsOf = (sim: Simulator) =>
  */
 export function setDoneAfterInterrupt(sim: Simulator, on: boolean) {
 	workflowsOf(sim).doneAfterInterrupt = on;
+}
+
+/** Latency of GET …/run_histories/{execute_id}, ms (the CLI reads SIM_RUN_HISTORY_LATENCY_MS). */
+export function setRunHistoryLatency(sim: Simulator, ms: number) {
+	workflowsOf(sim).lookupLatencyMs = ms;
 }
 
 /** How long the slow workflow (and every async run) takes, ms. */
@@ -200,8 +220,17 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		ctx.json(run.output, { execute_id: run.executeId, debug_url: debugUrl(run.workflowId, run.executeId), usage });
 	});
 
-	sim.route('GET', '/v1/workflows/{workflow_id}/run_histories/{execute_id}', (ctx) => {
-		const run = workflowsOf(sim).runs.get(ctx.params.execute_id);
+	sim.route('GET', '/v1/workflows/{workflow_id}/run_histories/{execute_id}', async (ctx) => {
+		const state = workflowsOf(sim);
+		state.lookups++;
+		state.maxConcurrentLookups = Math.max(state.maxConcurrentLookups, ++state.lookupsInFlight);
+		try {
+			if (state.lookupLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.lookupLatencyMs));
+		} finally {
+			state.lookupsInFlight--;
+		}
+		const run = state.runs.get(ctx.params.execute_id);
+		// Unknown execute_id: 4200 (docs' not-found code); Coze Studio answers 777777775 instead (SOURCES.md).
 		if (!run || run.workflowId !== ctx.params.workflow_id) return ctx.error(4200, `execute_id ${ctx.params.execute_id} not found`);
 		refresh(run);
 		const done = run.status !== 'Running';
@@ -300,5 +329,8 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		out.end();
 	});
 
-	sim.control('workflow-runs', () => ({ started: workflowsOf(sim).started, runs: workflowsOf(sim).runs.size }));
+	sim.control('workflow-runs', () => {
+		const state = workflowsOf(sim);
+		return { started: state.started, runs: state.runs.size, lookups: state.lookups, maxConcurrentLookups: state.maxConcurrentLookups };
+	});
 }
