@@ -18,6 +18,13 @@ export class CozeOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://www.coze.com/open/docs/developer_guides/oauth_code';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				"Unverified against real Coze: n8n's OAuth2 client sends token requests form-encoded, while Coze documents JSON. If Connect or a token refresh fails with invalid_request, use a Coze API (personal access token) or Coze OAuth JWT credential instead.",
+			name: 'formBodyNotice',
+			type: 'notice',
+			default: '',
+		},
 		...regionProperties,
 		{
 			displayName: 'Grant Type',
