@@ -4,6 +4,10 @@
  * Stream mode (ours) vs. a 1 s polling client (Response Mode: Poll) measured in the same run.
  * Last line: `ms_after_completion: <median for stream mode>` (target ≤ 50).
  */
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
 import { CozeChat } from '../../nodes/CozeChat/CozeChat.node';
 import { Harness } from '../../test/harness';
 import { startSimulator } from '../../test/simulator';
@@ -15,7 +19,7 @@ const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-	process.env.N8N_USER_FOLDER ??= require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'coze-bench-'));
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'coze-bench-'));
 	const sim = await startSimulator({ ssePacingMs: 20 });
 	const harness = new Harness([new CozeChat()]);
 	const credential = harness.addCredential('cozeApi', { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] });

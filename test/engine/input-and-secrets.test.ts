@@ -146,6 +146,8 @@ describe('bad input and secrets', () => {
 					parameters: { resource: 'conversation', operation: 'get', conversationId: '={{ $json.id }}' },
 					credentials: { cozeApi: pat() },
 				},
+				// The point of the test: a 19-digit ID that JavaScript has already rounded.
+				// eslint-disable-next-line no-loss-of-precision
 				{ items: [{ json: { id: 7400000000000000001 } }] },
 			);
 			expect(error?.message).toBe('Conversation ID was given as a number and lost precision (7400000000000000000)');

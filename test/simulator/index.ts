@@ -426,6 +426,7 @@ class CozeSimulator implements Simulator {
 	): RouteContext {
 		let aborted = false;
 		res.on('close', () => (aborted = true));
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the route handlers below need the simulator itself
 		const sim = this;
 		return {
 			req: record,

@@ -6,6 +6,7 @@ import { filesOf } from '../simulator/routes/files';
 import { variablesOf } from '../simulator/routes/variables';
 import { APPS, BOTS, DATASETS, WORKSPACES } from '../simulator/seed';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON from the simulator's answers
 type Json = Record<string, any>;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
