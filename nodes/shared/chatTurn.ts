@@ -31,9 +31,6 @@ export interface CollectOptions {
 	keepEvents?: boolean;
 	/** Called with each answer text delta as it arrives (live streaming to n8n's chat). */
 	onAnswerDelta?: (text: string) => Promise<void> | void;
-	/** Absolute time (ms) after which the turn is abandoned; checked on every event. */
-	deadline?: number;
-	onDeadline?: (chat: IDataObject | undefined) => Promise<never>;
 	/** Sees the chat object whenever an event carries it (so a caller can cancel a chat left running). */
 	onChat?: (chat: IDataObject) => void;
 }
@@ -54,9 +51,6 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 	for await (const event of events) {
 		const data = parseSseData<IDataObject>(event);
 		kept?.push({ event: event.event, data: data ?? event.data });
-		if (options.deadline !== undefined && Date.now() > options.deadline && options.onDeadline) {
-			await options.onDeadline(chat);
-		}
 		switch (event.event) {
 			case 'conversation.chat.created':
 			case 'conversation.chat.in_progress':

@@ -12,8 +12,6 @@ import { cozeApiRequest } from './transport';
 /** Any JSON value an item can hold. */
 export type JsonValue = IDataObject[string];
 
-/** Statuses of an async run (GET /v1/workflows/{id}/run_histories/{execute_id}); capitalised as Coze sends them. */
-export type RunStatus = 'Running' | 'Success' | 'Fail';
 
 /**
  * Coze returns workflow output as JSON text, sometimes JSON inside JSON (async results:
