@@ -1,4 +1,5 @@
 import type { Simulator } from '../index';
+import { registerAppRoutes } from './apps';
 import { registerAudioRoutes } from './audio';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
@@ -20,4 +21,5 @@ export function registerRoutes(sim: Simulator) {
 	registerDatasetRoutes(sim);
 	registerAudioRoutes(sim);
 	registerPluginRoutes(sim);
+	registerAppRoutes(sim);
 }
