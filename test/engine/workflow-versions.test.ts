@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
@@ -59,7 +57,7 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 			expect(items.map((i) => i.json.version)).toEqual(['v0.0.3', 'v0.0.2', 'v0.0.1']);
 			expect(items[0].json).toMatchObject({ workflow_id: WORKFLOWS.echo, description: 'Current release', created_at: '1755251584', creator: { name: 'Owner' } });
 			expect(items[0].json.input).toBeUndefined();
-			expect(items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+			expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 			expect(versionsCalls().map((r) => r.query)).toEqual([{ page_size: '30' }]);
 
 			await withManyVersions(async () => {
