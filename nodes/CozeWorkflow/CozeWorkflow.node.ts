@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchApps, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { searchApps, searchBots, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { WORKFLOW_NODE_DESCRIPTION } from './actions/fields';
 import { operations, router } from './actions/router';
 
@@ -59,7 +59,7 @@ export class CozeWorkflow implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchApps, searchWorkflowVersions } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchBots, searchApps, searchWorkflowVersions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,8 +1,13 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
+import { uploadBinaryProperty } from './files';
 import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
+import { runStream } from './streamLifecycle';
+import type { CozeRequest } from './transport';
+import { cozeApiData } from './transport';
 
 /** Chat statuses after which Coze does nothing more until the caller acts. */
 export const TERMINAL_STATUSES = ['completed', 'failed', 'requires_action', 'canceled'];
@@ -15,6 +20,8 @@ export interface ChatTurn {
 	/** Raw events, when asked for. */
 	events?: IDataObject[];
 	logId?: string;
+	/** Voice answer: the decoded PCM of every `conversation.audio.delta` (24 kHz, 16-bit, mono). */
+	audio?: Buffer[];
 }
 
 export interface CollectOptions {
@@ -40,7 +47,9 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 	const completed: IDataObject[] = [];
 	const kept: IDataObject[] | undefined = options.keepEvents ? [] : undefined;
 	const partial = new Map<string, IDataObject>();
+	const audio: Buffer[] = [];
 	let chat: IDataObject | undefined;
+	const turn = (current: IDataObject): ChatTurn => ({ chat: current, messages: completed, events: kept, logId, ...(audio.length ? { audio } : {}) });
 
 	for await (const event of events) {
 		const data = parseSseData<IDataObject>(event);
@@ -66,6 +75,10 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				}
 				break;
 			}
+			case 'conversation.audio.delta':
+				// docs chat_v3.md: only when the input held audio; data is a message whose content is base64 PCM.
+				if (typeof data?.content === 'string' && data.content) audio.push(Buffer.from(data.content, 'base64'));
+				break;
 			case 'conversation.message.completed':
 				if (data) {
 					completed.push(data);
@@ -75,7 +88,7 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 			case 'conversation.chat.completed':
 			case 'conversation.chat.requires_action':
 			case 'conversation.chat.canceled':
-				return { chat: data ?? chat ?? {}, messages: completed, events: kept, logId };
+				return turn(data ?? chat ?? {});
 			case 'conversation.chat.failed': {
 				const lastError = (data?.last_error as IDataObject | undefined) ?? {};
 				throw cozeApiError(
@@ -147,7 +160,86 @@ export function summarizeTurn(turn: ChatTurn): IDataObject {
 	if (reasoning) result.reasoning_content = reasoning;
 	if (chat.status === 'requires_action') result.tool_calls = toolCallsOf(chat);
 	if (chat.status === 'canceled') result.canceled = true;
+	if (turn.audio?.length) result.audio_seconds = Math.round((turn.audio.reduce((sum, chunk) => sum + chunk.length, 0) / 48000) * 100) / 100;
 	if (turn.logId) result.log_id = turn.logId;
 	if (turn.events) result.events = turn.events;
 	return result;
+}
+
+/** How long to wait for a streamed chat turn, and whether to forward its answer live. */
+export interface ChatStreamOptions {
+	timeoutSeconds: number;
+	idleTimeoutSeconds: number;
+	liveStreaming: boolean;
+	keepEvents?: boolean;
+}
+
+/**
+ * Cancels a chat (POST /v3/chat/cancel) with its own short request, not tied to the execution's cancel signal, so it
+ * also reaches Coze after the user stopped the execution; "cannot cancel" (it finished meanwhile) is fine.
+ */
+export async function cancelChat(ctx: IExecuteFunctions, conversationId: string, chatId: string, itemIndex: number): Promise<void> {
+	await cozeApiData
+		.call(ctx, { method: 'POST', path: '/v3/chat/cancel', body: { conversation_id: conversationId, chat_id: chatId }, itemIndex, ignoreCancel: true, maxRetries: 1, timeoutMs: 10_000 })
+		.catch(() => undefined);
+}
+
+/**
+ * One streamed chat turn (/v3/chat, submit_tool_outputs, /v1/workflows/chat) through the stream lifecycle: returns the
+ * moment the chat reaches a terminal status; a stream that fails, goes idle, runs past the timeout or is cancelled
+ * leaves no chat running (it is cancelled at Coze).
+ */
+export async function streamChatTurn(ctx: IExecuteFunctions, request: CozeRequest, options: ChatStreamOptions, itemIndex: number): Promise<ChatTurn> {
+	let chat: IDataObject | undefined;
+	const running = () => Boolean(chat?.id && chat.conversation_id && !TERMINAL_STATUSES.includes(String(chat.status)));
+	return await runStream(ctx, itemIndex, {
+		request,
+		timeoutSeconds: options.timeoutSeconds,
+		idleSeconds: options.idleTimeoutSeconds,
+		liveStreaming: options.liveStreaming,
+		known: () => chat?.id !== undefined,
+		collect: async (events, { logId, onText }) =>
+			await collectChatStream(events, {
+				node: ctx.getNode(),
+				itemIndex,
+				logId,
+				keepEvents: options.keepEvents,
+				onAnswerDelta: onText,
+				onChat: (current) => (chat = current),
+			}),
+		onAbandon: async () => {
+			if (running()) await cancelChat(ctx, String(chat?.conversation_id), String(chat?.id), itemIndex);
+		},
+		timeoutMessage: (seconds) => `no answer within ${seconds} s; the chat was cancelled`,
+	});
+}
+
+function imageLike(url: string): boolean {
+	return /\.(png|jpe?g|gif|webp|bmp|svg)(\?|#|$)/i.test(url);
+}
+
+/**
+ * The user's message: plain text, or object_string content with binaries uploaded from n8n (image or file parts) and
+ * file URLs (docs chat_v3.md object_string; the SDKs' multimodal chat and chat-flow examples).
+ */
+export async function userMessage(ctx: IExecuteFunctions, itemIndex: number, text: string, files: { binaryProperties?: unknown; fileUrls?: unknown }): Promise<IDataObject> {
+	const list = (value: unknown) =>
+		String(value ?? '')
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
+	const names = list(files.binaryProperties);
+	const urls = list(files.fileUrls);
+	if (names.length === 0 && urls.length === 0) return { role: 'user', type: 'question', content: text, content_type: 'text' };
+	const parts: IDataObject[] = [];
+	if (text) parts.push({ type: 'text', text });
+	for (const name of names) {
+		const file = await uploadBinaryProperty(ctx, itemIndex, name);
+		parts.push({ type: file.mimeType.startsWith('image/') ? 'image' : file.mimeType.startsWith('audio/') ? 'audio' : 'file', file_id: file.id });
+	}
+	for (const url of urls) {
+		if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(ctx.getNode(), `"${url}" is not an http(s) URL`, { itemIndex });
+		parts.push({ type: imageLike(url) ? 'image' : 'file', file_url: url });
+	}
+	return { role: 'user', type: 'question', content: JSON.stringify(parts), content_type: 'object_string' };
 }

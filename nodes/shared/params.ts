@@ -39,7 +39,7 @@ export function idText(ctx: Ctx, value: unknown, label: string, itemIndex: numbe
 /** A required ID (text, resource locator or a safe number). */
 export function requiredId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
 	const text = idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
-	if (!text) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	if (!text) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 
@@ -59,7 +59,7 @@ export function textValue(ctx: Ctx, value: unknown, label: string, itemIndex: nu
 		if (!options.objectsAsJson) throw fail(ctx, itemIndex, `${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`);
 		text = JSON.stringify(value);
 	} else text = String(value);
-	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `Enter the ${label}`, `The ${label} is empty for this item.`);
+	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 
@@ -70,12 +70,13 @@ export function textParameter(ctx: Ctx, name: string, itemIndex: number, label: 
 /** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
 export function numberValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	const range = `${bounds.min ?? '-∞'}–${bounds.max ?? '∞'}`;
 	if (typeof number !== 'number' || !Number.isFinite(number) || (!bounds.fractional && !Number.isInteger(number))) {
-		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'} (${range}), got ${JSON.stringify(value)}`);
+		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'}, got ${JSON.stringify(value)}`);
 	}
 	if ((bounds.min !== undefined && number < bounds.min) || (bounds.max !== undefined && number > bounds.max)) {
-		throw fail(ctx, itemIndex, `${label} must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}, got ${number}`);
+		const allowed =
+			bounds.max === undefined ? `at least ${bounds.min}` : bounds.min === undefined ? `at most ${bounds.max}` : `between ${bounds.min} and ${bounds.max}`;
+		throw fail(ctx, itemIndex, `${label} must be ${allowed}, got ${number}`);
 	}
 	return number;
 }

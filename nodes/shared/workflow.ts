@@ -1,8 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
 import { parseJsonShape } from './json';
+import { pollUntil } from './polling';
 import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
 import type { CozeContext } from './transport';
@@ -61,7 +62,9 @@ export interface WorkflowStreamOptions {
 
 /**
  * Reads a workflow event stream (Message, Error, Interrupt, Done, PING) until `Done`. Message chunks of one node are
- * concatenated until `node_is_finish`. `Error` and a stream that ends without `Done` throw NodeApiError.
+ * concatenated until `node_is_finish`. After an `Interrupt` the stream may end without `Done` (docs
+ * workflow_stream_run.md, Interrupt example; Coze Studio's stream handler): that is an interrupted run, not a cut.
+ * `Error`, Coze Studio's lowercase `error` event with raw text, and any other end without `Done` throw NodeApiError.
  */
 export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, options: WorkflowStreamOptions): Promise<StreamedRun> {
 	const { node, itemIndex, logId } = options;
@@ -70,6 +73,22 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
 	let interrupt: IDataObject | undefined;
 	let usage: IDataObject | undefined;
 	let executeId: string | undefined;
+
+	const result = (debugUrl?: string): StreamedRun => {
+		if (current) messages.push(current);
+		current = undefined;
+		const last = messages[messages.length - 1];
+		return {
+			status: interrupt ? 'interrupted' : 'completed',
+			output: interrupt ? undefined : parseWorkflowOutput(last?.content ?? ''),
+			messages,
+			interrupt,
+			usage,
+			debug_url: debugUrl,
+			execute_id: executeId,
+			log_id: logId,
+		};
+	};
 
 	for await (const event of events) {
 		const data = parseSseData<IDataObject>(event) ?? {};
@@ -91,34 +110,24 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
 				interrupt = { ...((data.interrupt_data as IDataObject | undefined) ?? {}), node_title: data.node_title };
 				break;
 			case 'Error':
+			case 'error':
 				throw cozeApiError(
 					node,
 					{
-						code: (data.error_code as number) ?? undefined,
-						msg: `the workflow failed: ${String(data.error_message ?? (event.data || 'no reason given'))}`,
+						code: ((data.error_code ?? data.code) as number) ?? undefined,
+						msg: `the workflow failed: ${String(data.error_message ?? data.msg ?? (event.data || 'no reason given'))}`,
 						logId,
 						debugUrl: data.debug_url as string | undefined,
 					},
 					itemIndex,
 				);
-			case 'Done': {
-				if (current) messages.push(current);
-				const last = messages[messages.length - 1];
-				return {
-					status: interrupt ? 'interrupted' : 'completed',
-					output: interrupt ? undefined : parseWorkflowOutput(last?.content ?? ''),
-					messages,
-					interrupt,
-					usage,
-					debug_url: data.debug_url as string | undefined,
-					execute_id: executeId,
-					log_id: logId,
-				};
-			}
+			case 'Done':
+				return result(data.debug_url as string | undefined);
 			default:
 				break; // PING heartbeats and unknown events
 		}
 	}
+	if (interrupt) return result();
 	throw cozeApiError(node, { msg: 'the workflow stream ended before Done; the result is incomplete', logId }, itemIndex);
 }
 
@@ -153,8 +162,8 @@ export function runFailure(node: INode, run: IDataObject, itemIndex: number) {
 }
 
 /**
- * Polls an async run (never faster than once a second) until it is no longer Running. Returns the record; the
- * caller decides what a `Fail` means. Throws when `timeoutSeconds` pass first (the run keeps going on Coze).
+ * Polls an async run (never faster than once a second, cancellable) until it is no longer Running. Returns the
+ * record; the caller decides what a `Fail` means. Throws when `timeoutSeconds` pass first (the run keeps going on Coze).
  */
 export async function waitForRun(
 	this: CozeContext,
@@ -162,20 +171,19 @@ export async function waitForRun(
 	executeId: string,
 	options: { timeoutSeconds: number; pollIntervalSeconds: number; itemIndex: number },
 ): Promise<IDataObject> {
-	const interval = Math.max(1, options.pollIntervalSeconds) * 1000;
-	const deadline = Date.now() + options.timeoutSeconds * 1000;
-	for (;;) {
-		const run = await getRunHistory.call(this, workflowId, executeId, options.itemIndex);
-		if (run.execute_status !== 'Running') return run;
-		if (Date.now() + interval > deadline) {
-			throw cozeApiError(
+	return await pollUntil(this, {
+		check: async () => await getRunHistory.call(this, workflowId, executeId, options.itemIndex),
+		done: (run) => run.execute_status !== 'Running',
+		intervalMs: options.pollIntervalSeconds * 1000,
+		timeoutMs: options.timeoutSeconds * 1000,
+		onTimeout: () =>
+			cozeApiError(
 				this.getNode(),
 				{ msg: `run ${executeId} was still running after ${options.timeoutSeconds} s (it goes on in Coze; read it later with Get Run)` },
 				options.itemIndex,
-			);
-		}
-		await sleep(interval);
-	}
+			),
+		itemIndex: options.itemIndex,
+	});
 }
 
 /**

@@ -172,4 +172,25 @@ describe('real n8n CLI end to end', () => {
 		expect(nodes['Get Plugin'][0]).toMatchObject({ plugin_id: '7545873263293800001', name: '头条新闻' });
 		expect((nodes['Call Tool'][0].news as Array<{ title: string }>)[0].title).toBe('Hangzhou autumn holiday (1)');
 	});
+
+	it('Coze Bot: create a bot, publish it to the API channel, chat with it', async () => {
+		await n8n.importWorkflow({ ...example('bot-create-publish-and-chat.json'), id: 'e2eBotCreate1' });
+		const { error, nodes } = await n8n.execute('e2eBotCreate1');
+		expect(error).toBeUndefined();
+		const [created] = nodes['Create Bot'];
+		expect(String(created.bot_id)).toMatch(/^\d{19}$/);
+		expect(nodes['Publish Bot'][0]).toMatchObject({ bot_id: created.bot_id, connector_ids: ['1024'] });
+		expect(nodes['Coze Chat'][0]).toMatchObject({ answer: 'You said: Where is my order?', status: 'completed' });
+	});
+
+	it('Coze Workspace: current user, new workspace, members added and listed', async () => {
+		await n8n.importWorkflow({ ...example('workspace-set-up-team.json'), id: 'e2eWorkspace1' });
+		const { error, nodes } = await n8n.execute('e2eWorkspace1');
+		expect(error).toBeUndefined();
+		expect(nodes['Get Current User'][0]).toMatchObject({ user_id: '2150000000000000001' });
+		const [workspace] = nodes['Create Workspace'];
+		expect(workspace).toMatchObject({ name: 'Support Night Shift', description: 'Bots and workflows of the night shift (created by Simulator User)' });
+		expect(nodes['Add Members'][0]).toMatchObject({ added_success_user_ids: ['2150000000000000002', '2150000000000000003'] });
+		expect(nodes['List Members'].map((m) => m.user_id)).toEqual(['2150000000000000001', '2150000000000000002', '2150000000000000003']);
+	});
 });

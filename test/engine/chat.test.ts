@@ -106,6 +106,27 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('a voice message goes as an audio part; the voice answer (conversation.audio.delta) comes back as a WAV binary', async () => {
+		const voice = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(40)]);
+		const { items, error } = await send(
+			{ message: '={{ "" }}', options: { binaryProperties: 'voice' } },
+			{ items: [{ json: {}, binary: { voice: { data: voice.toString('base64'), mimeType: 'audio/wav', fileName: 'question.wav' } } }] },
+		);
+		expect(error).toBeUndefined();
+		const chat = sim.requests.find((r) => r.path === '/v3/chat')?.body as { additional_messages: Array<{ content: string }> };
+		const parts = JSON.parse(chat.additional_messages.at(-1)?.content ?? '[]') as Array<Record<string, string>>;
+		expect(parts.map((p) => p.type)).toEqual(['audio']);
+		const audio = items[0].binary?.audio;
+		expect(audio).toMatchObject({ mimeType: 'audio/wav', fileExtension: 'wav' });
+		const wav = Buffer.from(String(audio?.data), 'base64');
+		// RIFF/WAVE, PCM, mono, 24 kHz, 16 bit, and the 9,600 bytes of PCM the two audio deltas carried.
+		expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+		expect(wav.toString('ascii', 8, 12)).toBe('WAVE');
+		expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 1, 24000, 16]);
+		expect(wav.readUInt32LE(40)).toBe(9600);
+		expect(items[0].json.audio_seconds).toBe(0.2);
+	});
+
 	it('uploads binary properties and sends them as object_string content', async () => {
 		const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 		const pdf = Buffer.from('%PDF-1.4 test document');
@@ -218,10 +239,11 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(items[0].json.answer).toBeDefined();
-		expect(String(items[1].json.error)).toContain('5000');
+		expect(items[0].json.answer).toBe('You said: hello there');
+		expect(items[1].json).toMatchObject({ code: 5000, error: expect.stringContaining('the chat failed: event interval error') });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
-		expect(items[2].json.answer).toBeDefined();
+		expect(items[2].json.answer).toBe('You said: hello there');
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('an idle stream is an error, never a partial answer', async () => {
@@ -294,7 +316,7 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		const noBot = await send({ botId: { __rl: true, mode: 'id', value: '' } });
 		expect(noBot.error?.message).toMatch(/Bot/);
 		const emptyExpression = await send({ botId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } });
-		expect(emptyExpression.error?.message).toMatch(/Choose a bot/);
+		expect(emptyExpression.error?.message).toBe('Bot is required');
 		const noUser = await send({ userId: '={{ $json.missing }}' });
 		expect(noUser.error?.message).toMatch(/User ID is required/);
 		const badJson = await send({ options: { customVariables: '{not json' } });

@@ -160,4 +160,15 @@ describe('Coze Knowledge Base node inside n8n-core against the simulator', () =>
 		expect(result.error?.message).toBe('"huge.pdf" is 105 MB; Coze takes knowledge documents up to 100 MB');
 		expect(sim.requests.length).toBe(before);
 	});
+
+	it('a 5xx while reading the processing progress is retried (the read is safe to repeat): no failure, no duplicate document', async () => {
+		sim.addFault({ method: 'POST', path: new RegExp(`/v1/datasets/${DATASETS.text}/process`), times: 1, fault: { kind: 'status', status: 502, body: 'Bad Gateway' } });
+		const { items, error } = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
+			fileItem('release notes', 'notes.txt'),
+		]);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ name: 'notes.txt', status: 1 });
+		expect(sim.requests.filter((r) => r.path === '/open_api/knowledge/document/create')).toHaveLength(1);
+		expect(datasetsOf(sim).docs.size).toBe(1);
+	});
 });

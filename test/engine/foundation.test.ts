@@ -40,8 +40,7 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 	it('maps a 4100 envelope (HTTP 200) to NodeApiError with code, log id and a region hint, without the token', async () => {
 		const id = patCredential('pat_wrong_token_123456789');
 		const { error } = await harness.run({ type: 'cozeProbe', parameters: { mode: 'request' }, credentials: { cozeApi: id } });
-		expect(error).toBeDefined();
-		expect(error?.message).toContain('code 4100');
+		expect(error?.message).toBe('Coze API error (code 4100, HTTP 200): authentication is invalid');
 		expect(String(error?.description)).toMatch(/Region/);
 		expect(String(error?.description)).toMatch(/Log ID: \S+/);
 		expect(JSON.stringify(error)).not.toContain('pat_wrong_token_123456789');
@@ -255,7 +254,7 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 			const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 			const id = jwtCredential({ privateKey: pem });
 			const { error } = await run(id);
-			expect(error).toBeDefined();
+			expect(error?.message).toMatch(/^Coze credential problem: Coze refused the JWT for app/);
 			const text = JSON.stringify({ message: error?.message, description: error?.description, error });
 			expect(text).not.toContain(pem.split('\n')[1]);
 			expect(text).not.toContain(sim.jwtKeys.privateKeyPem.split('\n')[1]);

@@ -67,7 +67,7 @@ describe('Coze Variable node inside n8n-core against the simulator', () => {
 		);
 		// docs read_variable.md: connector_uid is required for reading too.
 		const noUser = await variable({ operation: 'get', userId: '={{ $json.missing ?? "" }}' });
-		expect(noUser.error?.message).toBe('Enter the User ID');
+		expect(noUser.error?.message).toBe('User ID is required');
 		expect(sim.requests.length).toBe(sent);
 		const soft = await variable({ operation: 'set', variables: { variable: [{ keyword: 'nope', value: 'x' }] } }, true);
 		expect(soft.items[0].json).toMatchObject({ error: expect.stringMatching(/code 4000.*nope does not exist/), code: 4000, logid: expect.any(String) });

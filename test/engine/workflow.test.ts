@@ -185,7 +185,7 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const chat = (parameters: Record<string, unknown>) =>
 			harness.run({
 				type: 'cozeWorkflow',
-				parameters: { operation: 'chat', workflowId: rl(WORKFLOWS.chatflow), message: 'Where is my order?', ...parameters } as never,
+				parameters: { operation: 'chat', workflowId: rl(WORKFLOWS.chatflow), runAs: 'app', appId: '7442086830000000001', message: 'Where is my order?', ...parameters } as never,
 				credentials: { cozeApi: credential },
 			});
 		const first = await chat({ options: { userId: 'u-7' } });

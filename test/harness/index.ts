@@ -128,7 +128,10 @@ export class Harness {
 	}
 
 	/** Runs Start → node with the given input items (default: one empty item). */
-	async run(spec: NodeUnderTest, options: { items?: INodeExecutionData[]; streaming?: boolean; staticData?: IDataObject } = {}): Promise<RunResult> {
+	async run(
+		spec: NodeUnderTest,
+		options: { items?: INodeExecutionData[]; streaming?: boolean; staticData?: IDataObject; cancelAfterMs?: number } = {},
+	): Promise<RunResult & { cancelledAt?: number }> {
 		const node = this.buildNode(spec);
 		const start: INode = { id: randomUUID(), name: 'Start', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} };
 		const staticData = options.staticData ?? {};
@@ -154,8 +157,22 @@ export class Harness {
 		});
 		const execute = new WorkflowExecute(this.additionalData(hooks, options.streaming === true), 'manual', runExecutionData);
 		let run: IRun;
+		let cancelledAt: number | undefined;
 		try {
-			run = await execute.processRunExecutionData(workflow);
+			const running = execute.processRunExecutionData(workflow);
+			// What n8n does when the user stops an execution: cancel the run, which aborts the execution's signal.
+			const timer =
+				options.cancelAfterMs === undefined
+					? undefined
+					: setTimeout(() => {
+							cancelledAt = Date.now();
+							running.cancel();
+						}, options.cancelAfterMs);
+			try {
+				run = await running;
+			} finally {
+				clearTimeout(timer);
+			}
 		} catch (error) {
 			// n8n refuses to start a workflow whose parameters have issues (e.g. a required parameter is empty).
 			return { outputs: [], items: [], error: error as Error & IDataObject, chunks, run: undefined as unknown as IRun, staticData };
@@ -163,7 +180,7 @@ export class Harness {
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 		const error = (run.data.resultData.error ?? taskData?.error) as (Error & IDataObject) | undefined;
-		return { outputs, items: outputs[0] ?? [], error, chunks, run, staticData: workflow.staticData };
+		return { outputs, items: outputs[0] ?? [], error, chunks, run, staticData: workflow.staticData, cancelledAt };
 	}
 
 	/** Calls a node's listSearch method (resource locator "From List") as the editor does, with the node's parameters. */

@@ -192,6 +192,51 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 			},
 		},
 	},
+	// Only in docs/list_space_member.md (GET) and docs/add_space_member.md (POST); the spec has DELETE only.
+	'/v1/workspaces/{workspace_id}/members': {
+		get: {
+			parameters: [
+				{ in: 'path', name: 'workspace_id', required: true, schema: { type: 'string' } },
+				{ in: 'query', name: 'page_num', schema: { type: 'integer' } },
+				{ in: 'query', name: 'page_size', schema: { type: 'integer' } },
+			],
+		},
+		post: {
+			parameters: [{ in: 'path', name: 'workspace_id', required: true, schema: { type: 'string' } }],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							properties: {
+								users: {
+									type: 'array',
+									items: { type: 'object', required: ['user_id', 'role_type'], properties: { user_id: { type: 'string' }, role_type: { type: 'string', enum: ['admin', 'member'] } } },
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	// No doc page: the official SDKs call it (coze-js packages/coze-js/src/resources/users/index.ts Users.me,
+	// coze-py cozepy/users/__init__.py UsersClient.me): GET, no parameters.
+	'/v1/users/me': { get: {} },
+	// No doc page: the official SDKs call it (coze-js packages/coze-js/src/resources/templates/templates.ts
+	// Templates.duplicate, coze-py cozepy/templates/__init__.py): body { workspace_id, name? }.
+	'/v1/templates/{template_id}/duplicate': {
+		post: {
+			parameters: [{ in: 'path', name: 'template_id', required: true, schema: { type: 'string' } }],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: { type: 'object', required: ['workspace_id'], properties: { workspace_id: { type: 'string' }, name: { type: 'string' } } },
+					},
+				},
+			},
+		},
+	},
 };
 
 export const SPEC_PATH = join(__dirname, '..', 'coze-reference', 'coze-openapi.yaml');

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
-import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiData } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
-import { pollTurn, streamTurn, turnOptions, turnToItems } from '../helpers/run';
+import { streamChatTurn, userMessage } from '../../shared/chatTurn';
+import { optionalId, requiredId, textParameter } from '../../shared/params';
+import { pollTurn, turnOptions, turnToItems } from '../helpers/turn';
 import { conversationIdField, turnOptionFields } from './fields';
 import { concurrencyOption } from '../../shared/router';
 
@@ -157,55 +158,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function imageLike(url: string): boolean {
-	return /\.(png|jpe?g|gif|webp|bmp|svg)(\?|#|$)/i.test(url);
-}
-
-/** The user's turn: plain text, or object_string content with uploaded files and file URLs. */
-async function userMessage(ctx: IExecuteFunctions, itemIndex: number, text: string, options: IDataObject): Promise<IDataObject> {
-	const names = String(options.binaryProperties ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
-	const urls = String(options.fileUrls ?? '')
-		.split(',')
-		.map((url) => url.trim())
-		.filter(Boolean);
-	if (names.length === 0 && urls.length === 0) {
-		return { role: 'user', type: 'question', content: text, content_type: 'text' };
-	}
-	const parts: IDataObject[] = [];
-	if (text) parts.push({ type: 'text', text });
-	for (const name of names) {
-		const file = await uploadBinaryProperty(ctx, itemIndex, name);
-		parts.push({ type: file.mimeType.startsWith('image/') ? 'image' : 'file', file_id: file.id });
-	}
-	for (const url of urls) {
-		if (!/^https?:\/\//i.test(url)) {
-			throw new NodeOperationError(ctx.getNode(), `"${url}" is not an http(s) URL`, { itemIndex });
-		}
-		parts.push({ type: imageLike(url) ? 'image' : 'file', file_url: url });
-	}
-	return { role: 'user', type: 'question', content: JSON.stringify(parts), content_type: 'object_string' };
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const botId = String(this.getNodeParameter('botId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const userId = String(this.getNodeParameter('userId', itemIndex) ?? '').trim();
-	const message = String(this.getNodeParameter('message', itemIndex) ?? '');
+	const botId = requiredId(this, 'botId', itemIndex, 'Bot');
+	const userId = requiredId(this, 'userId', itemIndex, 'User ID');
+	const message = textParameter(this, 'message', itemIndex, 'Message', { objectsAsJson: true });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
-	if (!botId) throw new NodeOperationError(node, 'Choose a bot or enter its ID', { itemIndex });
-	if (!userId) throw new NodeOperationError(node, 'User ID is required: Coze keeps history per user', { itemIndex });
 	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
-	if (!message.trim() && history.length === 0) {
+	if (!message.trim() && history.length === 0 && !options.binaryProperties && !options.fileUrls) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
 	}
 	const qs: IDataObject = {};
 	if (this.getNodeParameter('conversation', itemIndex) === 'existing') {
-		const conversationId = String(this.getNodeParameter('conversationId', itemIndex) ?? '').trim();
-		if (!conversationId) throw new NodeOperationError(node, 'Enter the Conversation ID to continue', { itemIndex });
-		qs.conversation_id = conversationId;
+		qs.conversation_id = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
 	}
 	// The spec requires `type` and `content_type` on every message; fill the obvious defaults for history entries.
 	const messages: IDataObject[] = history.map((entry) => ({
@@ -235,13 +200,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (Object.keys(value).length > 0) body[field] = value;
 	}
 	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;
-	if (options.botVersion) body.bot_version = String(options.botVersion);
+	const botVersion = optionalId(this, 'options.botVersion', itemIndex, 'Bot Version');
+	if (botVersion) body.bot_version = botVersion;
 
-	const turnOpts = turnOptions(options);
+	const turnOpts = turnOptions(this, options, itemIndex);
 	const request = { method: 'POST' as const, path: '/v3/chat', qs, body, itemIndex };
 	const turn =
 		responseMode === 'poll'
 			? await pollTurn(this, await cozeApiData.call(this, request), turnOpts, itemIndex)
-			: await streamTurn(this, request, turnOpts, itemIndex);
-	return turnToItems(turn, turnOpts.outputMode, itemIndex);
+			: await streamChatTurn(this, request, turnOpts, itemIndex);
+	return await turnToItems(this, turn, turnOpts.outputMode, itemIndex);
 }

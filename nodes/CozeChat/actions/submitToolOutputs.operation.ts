@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonParameter } from '../../shared/json';
-import { streamTurn, turnOptions, turnToItems } from '../helpers/run';
+import { streamChatTurn } from '../../shared/chatTurn';
+import { requiredId } from '../../shared/params';
+import { turnOptions, turnToItems } from '../helpers/turn';
 import { concurrencyOption } from '../../shared/router';
 import { chatIdField, conversationIdField, turnOptionFields } from './fields';
 
@@ -63,9 +65,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const conversationId = String(this.getNodeParameter('conversationId', itemIndex) ?? '').trim();
-	const chatId = String(this.getNodeParameter('chatId', itemIndex) ?? '').trim();
-	if (!conversationId || !chatId) throw new NodeOperationError(node, 'Conversation ID and Chat ID are required', { itemIndex });
+	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
+	const chatId = requiredId(this, 'chatId', itemIndex, 'Chat ID');
 	let outputs: IDataObject[];
 	if (this.getNodeParameter('toolOutputsInput', itemIndex) === 'json') {
 		outputs = parseJsonParameter<IDataObject[]>(this, this.getNodeParameter('toolOutputsJson', itemIndex), 'Tool Outputs', itemIndex, []);
@@ -81,8 +82,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { tool_call_id: id, output };
 	});
 	if (toolOutputs.length === 0) throw new NodeOperationError(node, 'Add at least one tool output', { itemIndex });
-	const options = turnOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const turn = await streamTurn(
+	const options = turnOptions(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const turn = await streamChatTurn(
 		this,
 		{
 			method: 'POST',
@@ -93,5 +94,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options,
 		itemIndex,
 	);
-	return turnToItems(turn, options.outputMode, itemIndex);
+	return await turnToItems(this, turn, options.outputMode, itemIndex);
 }

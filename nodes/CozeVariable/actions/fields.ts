@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { appLocator, botLocator, locatorId, workspaceLocator } from '../../shared/descriptions';
 import { idText, requiredId } from '../../shared/params';
@@ -61,13 +60,8 @@ export const ownerFields: INodeProperties[] = [
 export function ownerTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const ownerType = ctx.getNodeParameter('ownerType', itemIndex, 'bot') as string;
 	const owner = ownerType === 'bot' ? requiredId(ctx, 'botId', itemIndex, 'Bot') : locatorId(ctx, 'appId', itemIndex, 'App ID', true);
-	const userId = idText(ctx, ctx.getNodeParameter('userId', itemIndex, '') as unknown, 'User ID', itemIndex);
-	if (!userId) {
-		throw new NodeOperationError(ctx.getNode(), 'Enter the User ID', {
-			itemIndex,
-			description: 'Coze keeps variables per end user (connector_uid), so reading and writing both need one.',
-		});
-	}
+	// Coze keeps variables per end user (connector_uid): reading and writing both need one.
+	const userId = requiredId(ctx, 'userId', itemIndex, 'User ID');
 	const connectorId = idText(ctx, ctx.getNodeParameter('connectorId', itemIndex, '1024') as unknown, 'Channel', itemIndex);
 	const target: IDataObject = { [ownerType === 'bot' ? 'bot_id' : 'app_id']: owner, connector_uid: userId };
 	if (connectorId) target.connector_id = connectorId;

@@ -1,18 +1,40 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectChatStream, summarizeTurn } from '../../shared/chatTurn';
-import { asNodeError, cozeApiError } from '../../shared/errors';
+import { streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
+import { botLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
-import { cozeApiStream } from '../../shared/transport';
-import { workflowIdField, workspaceField } from './fields';
+import { numberValue, optionalId, requiredId, textParameter } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
+import { workflowIdField, workspaceField } from './fields';
 
 const show = { operation: ['chat'] };
 
 export const description: INodeProperties[] = [
 	workspaceField(['chat']),
 	{ ...workflowIdField(['chat']), description: 'The chat flow. It must be published.' },
+	{
+		displayName: 'Run As',
+		name: 'runAs',
+		type: 'options',
+		options: [
+			{ name: 'App', value: 'app', description: 'A chat flow inside a Coze app (the app ID is required)' },
+			{ name: 'Bot', value: 'bot', description: 'A chat flow from the resource library, run as one of your bots' },
+		],
+		default: 'app',
+		description: 'Coze runs a chat flow on behalf of an app or a bot, whose variables and data it uses (docs workflow_chat.md)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		default: '',
+		placeholder: '7442086831234567890',
+		description: 'Required. ID of the Coze app the chat flow belongs to (the number after project-ide/ in its URL).',
+		displayOptions: { show: { ...show, runAs: ['app'] } },
+	},
+	botLocator({ description: 'The bot to run the chat flow as', displayOptions: { show: { ...show, runAs: ['bot'] } } }),
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -21,7 +43,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Where is my order?',
-		description: 'The user\'s message to the chat flow',
+		description: "The user's message to the chat flow",
 		displayOptions: { show },
 	},
 	{
@@ -41,71 +63,82 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			concurrencyOption,
-			{ displayName: 'App ID', name: 'appId', type: 'string', default: '', description: 'Required for a chat flow inside a Coze app' },
-			{ displayName: 'Bot ID', name: 'botId', type: 'string', default: '', description: 'Run a library chat flow as this bot' },
 			{
-				displayName: 'Parameters (JSON)',
-				name: 'parameters',
-				type: 'json',
-				default: '{}',
-				description: 'Custom inputs of the chat flow\'s start node',
+				displayName: 'Binary Properties',
+				name: 'binaryProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'data, photo',
+				description: 'Comma-separated binary fields of the input item to upload and send with the message (images, files, audio)',
 			},
+			concurrencyOption,
+			{ displayName: 'File URLs', name: 'fileUrls', type: 'string', default: '', description: 'Comma-separated public URLs of images or files to send with the message' },
+			{
+				displayName: 'Idle Timeout (Seconds)',
+				name: 'idleTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description: 'Fail when the stream sends nothing for this long',
+			},
+			{
+				displayName: 'Live Streaming',
+				name: 'liveStreaming',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to forward answer text to n8n as it arrives when the workflow streams its response',
+			},
+			{ displayName: 'Parameters (JSON)', name: 'parameters', type: 'json', default: '{}', description: "Custom inputs of the chat flow's start node" },
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 300,
-				description: 'Fail when the answer takes longer than this (also the longest silence allowed on the stream)',
+				description: 'Give up (and cancel the chat) when the answer takes longer than this',
 			},
 			{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'End-user ID (ext.user_id)' },
 		],
 	},
 ];
 
+/**
+ * POST /v1/workflows/chat (docs workflow_chat.md): workflow_id, additional_messages, parameters and app_id or bot_id
+ * are required; conversation_id goes in the body. Streamed through the same chat path as Coze Chat (live chunks,
+ * idle and total timeouts, the chat cancelled when abandoned).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const message = String(this.getNodeParameter('message', itemIndex) ?? '');
+	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Chat Flow');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (!workflowId) throw new NodeOperationError(node, 'Choose a chat flow or enter its ID', { itemIndex });
-	if (!message.trim()) throw new NodeOperationError(node, 'Message is empty: enter what the user says', { itemIndex });
-	const parameters = parseJsonShape(this, options.parameters, 'Parameters', itemIndex, 'object');
-	if (options.appId && options.botId) throw new NodeOperationError(node, 'Set either App ID or Bot ID, not both', { itemIndex });
+	const message = textParameter(this, 'message', itemIndex, 'Message', { objectsAsJson: true });
+	if (!message.trim() && !options.binaryProperties && !options.fileUrls) {
+		throw new NodeOperationError(this.getNode(), 'Message is empty: enter what the user says', { itemIndex });
+	}
 	const body: IDataObject = {
 		workflow_id: workflowId,
-		parameters,
-		additional_messages: [{ role: 'user', content: message, content_type: 'text', type: 'question' }],
+		parameters: parseJsonShape(this, options.parameters ?? {}, 'Parameters', itemIndex, 'object'),
+		additional_messages: [await userMessage(this, itemIndex, message, options)],
 	};
-	const conversationId = String(this.getNodeParameter('conversationId', itemIndex, '') ?? '').trim();
-	if (conversationId) body.conversation_id = conversationId; // in the body here, unlike /v3/chat
-	if (options.appId) body.app_id = String(options.appId).trim();
-	if (options.botId) body.bot_id = String(options.botId).trim();
-	if (options.userId) body.ext = { user_id: String(options.userId) };
-	const timeoutSeconds = Number(options.timeout ?? 300);
-	const deadline = Date.now() + timeoutSeconds * 1000;
-	const { events, logId, close } = await cozeApiStream.call(this, {
-		method: 'POST',
-		path: '/v1/workflows/chat',
-		body,
+	// Workflows saved before Run As existed kept App ID / Bot ID under Options.
+	const legacyApp = optionalId(this, 'options.appId', itemIndex, 'App ID');
+	const legacyBot = optionalId(this, 'options.botId', itemIndex, 'Bot ID');
+	const runAs = (this.getNodeParameter('runAs', itemIndex, legacyBot && !legacyApp ? 'bot' : 'app') as string) || 'app';
+	if (runAs === 'bot') body.bot_id = legacyBot || requiredId(this, 'botId', itemIndex, 'Bot');
+	else body.app_id = legacyApp || requiredId(this, 'appId', itemIndex, 'App ID');
+	const conversationId = optionalId(this, 'conversationId', itemIndex, 'Conversation ID');
+	if (conversationId) body.conversation_id = conversationId;
+	const userId = optionalId(this, 'options.userId', itemIndex, 'User ID');
+	if (userId) body.ext = { user_id: userId };
+	const turn = await streamChatTurn(
+		this,
+		{ method: 'POST', path: '/v1/workflows/chat', body },
+		{
+			timeoutSeconds: numberValue(this, options.timeout ?? 300, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
+			idleTimeoutSeconds: numberValue(this, options.idleTimeout ?? 60, 'Idle Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
+			liveStreaming: options.liveStreaming !== false,
+		},
 		itemIndex,
-		timeoutMs: timeoutSeconds * 1000,
-	});
-	try {
-		const turn = await collectChatStream(events, {
-			node,
-			itemIndex,
-			logId,
-			deadline,
-			onDeadline: async () => {
-				throw cozeApiError(node, { msg: `no answer within ${timeoutSeconds} s`, logId }, itemIndex);
-			},
-		});
-		return [{ json: { workflow_id: workflowId, ...summarizeTurn(turn) }, pairedItem: { item: itemIndex } }];
-	} catch (error) {
-		throw asNodeError(node, error, itemIndex);
-	} finally {
-		close();
-	}
+	);
+	const { events: _events, ...summary } = summarizeTurn(turn);
+	return [{ json: { workflow_id: workflowId, ...summary }, pairedItem: { item: itemIndex } }];
 }

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput } from '../../shared/workflow';
-import { runItem, streamRun } from '../helpers/run';
+import { numberValue, requiredId } from '../../shared/params';
+import { runItem, streamRun } from '../helpers/streamRun';
 import { workflowIdField } from './fields';
 import { concurrencyOption } from '../../shared/router';
 
@@ -82,18 +83,16 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const eventId = String(this.getNodeParameter('eventId', itemIndex) ?? '').trim();
+	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Workflow');
+	const eventId = requiredId(this, 'eventId', itemIndex, 'Event ID');
 	const interruptType = Number(this.getNodeParameter('interruptType', itemIndex));
 	const resumeData = String(this.getNodeParameter('resumeData', itemIndex) ?? '');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (!workflowId) throw new NodeOperationError(node, 'Choose a workflow or enter its ID', { itemIndex });
-	if (!eventId) throw new NodeOperationError(node, 'Event ID is empty: take it from the interrupted run (event_id)', { itemIndex });
 	if (!Number.isInteger(interruptType)) {
 		throw new NodeOperationError(node, 'Interrupt Type must be the number from the interrupted run (interrupt_type)', { itemIndex });
 	}
 	const body = { workflow_id: workflowId, event_id: eventId, resume_data: resumeData, interrupt_type: interruptType };
-	const timeoutSeconds = Number(options.timeout ?? 600);
+	const timeoutSeconds = numberValue(this, options.timeout ?? 600, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true });
 	if (this.getNodeParameter('resumeMode', itemIndex, 'stream') === 'stream') {
 		const run = await streamRun(
 			this,

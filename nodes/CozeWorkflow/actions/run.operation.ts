@@ -5,7 +5,8 @@ import { appLocator, locatorId } from '../../shared/descriptions';
 import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
-import { runItem, streamRun } from '../helpers/run';
+import { numberValue, requiredId } from '../../shared/params';
+import { runItem, streamRun } from '../helpers/streamRun';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
 import { concurrencyOption } from '../../shared/router';
 
@@ -166,19 +167,20 @@ async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: st
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const workflowId = String(this.getNodeParameter('workflowId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!workflowId) throw new NodeOperationError(this.getNode(), 'Choose a workflow or enter its ID', { itemIndex });
+	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Workflow');
 	const mode = this.getNodeParameter('mode', itemIndex, 'stream') as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeoutSeconds = numberValue(this, options.timeout ?? 600, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true });
+	const idleSeconds = numberValue(this, options.idleTimeout ?? 120, 'Idle Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true });
+	const pollSeconds = numberValue(this, options.pollInterval ?? 2, 'Poll Interval (Seconds)', itemIndex, { min: 1, max: 3600, fractional: true });
 	const body = await runBody(this, itemIndex, workflowId, options);
-	const timeoutSeconds = Number(options.timeout ?? 600);
 	const includeMessages = options.includeMessages === true;
 
 	if (mode === 'stream') {
 		const run = await streamRun(
 			this,
 			{ method: 'POST', path: '/v1/workflow/stream_run', body },
-			{ timeoutSeconds, idleTimeoutSeconds: Number(options.idleTimeout ?? 120), liveStreaming: options.liveStreaming !== false },
+			{ timeoutSeconds, idleTimeoutSeconds: idleSeconds, liveStreaming: options.liveStreaming !== false },
 			itemIndex,
 		);
 		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, includeMessages)];
@@ -201,7 +203,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!executeId) throw new NodeOperationError(this.getNode(), 'Coze started no async run (no execute_id in the answer)', { itemIndex });
 		const run = await waitForRun.call(this, workflowId, executeId, {
 			timeoutSeconds,
-			pollIntervalSeconds: Number(options.pollInterval ?? 2),
+			pollIntervalSeconds: pollSeconds,
 			itemIndex,
 		});
 		if (run.execute_status === 'Fail') throw runFailure(this.getNode(), run, itemIndex);

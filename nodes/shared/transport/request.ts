@@ -52,6 +52,8 @@ export interface CozeRequest {
 	streamBody?: boolean;
 	/** Do not tie the request to the execution's cancel signal (a cleanup call made after a cancel). */
 	ignoreCancel?: boolean;
+	/** Tie the request to this signal instead of the execution's (streams that must read on briefly after a cancel). */
+	cancelSignal?: AbortSignal;
 }
 
 /** The part of a Node.js Readable the transport uses (n8n's stream responses). */
@@ -68,6 +70,14 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 export function authenticationOf(ctx: CozeContext): CozeAuthentication {
 	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
 	return CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken';
+}
+
+/**
+ * n8n's request helper ties every request to `this.getExecutionCancelSignal()`. A caller that needs another signal
+ * (or none) calls it with a context that answers that instead; everything else is the node's own context.
+ */
+function withCancelSignal(ctx: CozeContext, signal: AbortSignal | undefined): CozeContext {
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as CozeContext;
 }
 
 async function readSmallBody(stream: Readable, limit = 1 << 20): Promise<string> {
@@ -121,7 +131,8 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 	if (!/^https?:\/\//.test(baseUrl)) {
 		throw cozeApiError(node, { msg: `The credential has no valid Base URL ("${baseUrl}"). Use http(s)://host` }, itemIndex);
 	}
-	const signal = request.ignoreCancel ? undefined : cancelSignalOf(ctx);
+	const signal = request.ignoreCancel ? undefined : (request.cancelSignal ?? cancelSignalOf(ctx));
+	const caller = request.ignoreCancel || request.cancelSignal ? withCancelSignal(ctx, signal) : ctx;
 	const endpoint = `${request.method} ${request.path}`;
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'HEAD');
 	const maxRetries = request.streamBody ? 0 : (request.maxRetries ?? 3);
@@ -159,7 +170,7 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		let response: RawResponse | undefined;
 		let failure: CozeFailure | undefined;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, additional as never)) as RawResponse;
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(caller, credentialType, options, additional as never)) as RawResponse;
 			failure = await failureOfAnswer(response, kind, endpoint);
 		} catch (error) {
 			if (signal?.aborted) throw cancelledError(node, itemIndex);
@@ -247,7 +258,7 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest): Pr
 	const body = response.body as Readable;
 	const logId = header(response.headers, 'x-tt-logid');
 	const node = this.getNode();
-	const signal = cancelSignalOf(this);
+	const signal = request.cancelSignal ?? cancelSignalOf(this);
 	const endpoint = `${request.method} ${request.path}`;
 	const idleMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let lastDataAt = Date.now();

@@ -1,6 +1,7 @@
 import type { RouteContext, Simulator, SseWriter } from '../index';
 import { cozeId } from '../ids';
-import { BOTS, BOT_LIST } from '../seed';
+import { BOTS } from '../seed';
+import { findBot } from './bots';
 import { filesOf } from './files';
 
 /**
@@ -176,6 +177,9 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 		if (phase === 'start') {
 			if (sim.options.chatLatencyMs > 0) await sleep(sim.options.chatLatencyMs);
 			await emit('conversation.chat.created', chatObject(chat));
+			// A chat cancelled the moment it was created stays cancelled (docs chat_cancel.md: only created or
+			// in_progress chats can be cancelled, and a cancelled chat does not go on).
+			if (canceled()) return;
 			chat.status = 'in_progress';
 		} else {
 			chat.status = 'in_progress';
@@ -240,6 +244,16 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 			if (canceled()) return;
 			await emit('conversation.message.delta', { ...answer, content: piece, ...(bot === BOTS.thinking ? { reasoning_content: '' } : {}) });
 		}
+		if (/\[audio(_url)?: /.test(chat.userText)) {
+			// docs chat_v3.md: conversation.audio.delta only when the input held audio; content is base64 PCM, 24 kHz,
+			// 16-bit mono (coze-py tests/testdata/chat_audio_stream_resp.txt). Two 0.1 s chunks of a 440 Hz tone.
+			for (let chunk = 0; chunk < 2; chunk++) {
+				if (canceled()) return;
+				const pcm = Buffer.alloc(4800);
+				for (let i = 0; i < 2400; i++) pcm.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * (chunk * 2400 + i)) / 24000)), i * 2);
+				await emit('conversation.audio.delta', { ...answer, content_type: 'audio', content: pcm.toString('base64') });
+			}
+		}
 		answer.content = answerText;
 		chat.messages.push(answer);
 		await emit('conversation.message.completed', answer);
@@ -286,7 +300,8 @@ export function registerChatRoutes(sim: Simulator) {
 		const state = chatState(sim);
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const botId = String(body.bot_id ?? '');
-		const bot = BOT_LIST.find((b) => b.id === botId);
+		// Seeded bots and bots created / published through routes/bots.ts (live while published to the API channel).
+		const bot = findBot(sim, botId);
 		if (!bot) return ctx.error(4200, `bot ${botId} not found`);
 		if (!bot.published && body.publish_status !== 'unpublished_draft') {
 			return ctx.error(4200, 'The bot is not published to the Agent as API channel; publish it before calling the API');

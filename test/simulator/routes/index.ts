@@ -1,6 +1,7 @@
 import type { Simulator } from '../index';
 import { registerAppRoutes } from './apps';
 import { registerAudioRoutes } from './audio';
+import { registerBotRoutes } from './bots';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
 import { registerDatasetRoutes } from './datasets';
@@ -13,6 +14,7 @@ import { registerWorkspaceRoutes } from './workspaces';
 /** Every API area of the simulator registers its routes here (one module per area). */
 export function registerRoutes(sim: Simulator) {
 	registerWorkspaceRoutes(sim);
+	registerBotRoutes(sim);
 	registerFileRoutes(sim);
 	registerChatRoutes(sim);
 	registerWorkflowRoutes(sim);

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, cozeApiError } from '../../shared/errors';
+import { runStream } from '../../shared/streamLifecycle';
 import type { CozeRequest } from '../../shared/transport';
-import { cozeApiStream } from '../../shared/transport';
 import type { StreamedRun } from '../../shared/workflow';
 import { collectWorkflowStream, parseWorkflowOutput } from '../../shared/workflow';
 
@@ -13,41 +12,19 @@ export interface StreamOptions {
 }
 
 /**
- * Streams a run or resume (SSE) and returns when `Done` arrives. Content chunks go to n8n live when the workflow
- * streams its response. Idle streams, cut streams and runs past the timeout throw NodeApiError.
+ * Streams a run or resume (SSE) through the stream lifecycle and returns at `Done`, or at an `Interrupt` the stream
+ * ends with. Content chunks go to n8n live when the workflow streams its response; idle, cut, timed-out and
+ * cancelled streams throw (Coze has no API to stop a run, so nothing else is left to do).
  */
 export async function streamRun(ctx: IExecuteFunctions, request: CozeRequest, options: StreamOptions, itemIndex: number): Promise<StreamedRun> {
-	const live = options.liveStreaming && ctx.isStreaming();
-	const { events, logId, close } = await cozeApiStream.call(ctx, {
-		...request,
-		timeoutMs: Math.min(options.idleTimeoutSeconds, options.timeoutSeconds) * 1000,
-		itemIndex,
+	return await runStream(ctx, itemIndex, {
+		request,
+		timeoutSeconds: options.timeoutSeconds,
+		idleSeconds: options.idleTimeoutSeconds,
+		liveStreaming: options.liveStreaming,
+		collect: async (events, { logId, onText }) => await collectWorkflowStream(events, { node: ctx.getNode(), itemIndex, logId, onContent: onText }),
+		timeoutMessage: (seconds) => `no result within ${seconds} s`,
 	});
-	const deadline = Date.now() + options.timeoutSeconds * 1000;
-	if (live) await ctx.sendChunk('begin', itemIndex);
-	try {
-		return await collectWorkflowStream(
-			(async function* () {
-				for await (const event of events) {
-					if (Date.now() > deadline) {
-						throw cozeApiError(ctx.getNode(), { msg: `no result within ${options.timeoutSeconds} s`, logId }, itemIndex);
-					}
-					yield event;
-				}
-			})(),
-			{
-				node: ctx.getNode(),
-				itemIndex,
-				logId,
-				onContent: live ? async (text) => await ctx.sendChunk('item', itemIndex, text) : undefined,
-			},
-		);
-	} catch (error) {
-		throw asNodeError(ctx.getNode(), error, itemIndex);
-	} finally {
-		close();
-		if (live) await ctx.sendChunk('end', itemIndex);
-	}
 }
 
 /** The question of an interrupt, readable: `interrupt_data.data` is JSON text like {"content_type":"text","content":"…"}. */

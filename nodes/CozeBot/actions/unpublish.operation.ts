@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cozeApiRequest } from '../../shared/transport';
+import { API_CONNECTOR_ID, botIdOf, optionsField } from './fields';
+
+const show = { resource: ['bot'], operation: ['unpublish'] };
+
+/** Channels unpublish_agent.md lists (Doubao can't be unpublished through the API). */
+const CHANNELS = [
+	{ name: 'API (Agent as API)', value: API_CONNECTOR_ID },
+	{ name: 'Chat SDK', value: '999' },
+	{ name: 'Coze Store', value: '10000122' },
+	{ name: 'Custom Channel', value: 'custom' },
+	{ name: 'Douyin Mini Program', value: '10000126' },
+	{ name: 'Feishu', value: '10000011' },
+	{ name: 'Feishu Base', value: '10000128' },
+	{ name: 'Juejin', value: '10000117' },
+	{ name: 'WeChat Customer Service', value: '10000113' },
+	{ name: 'WeChat Mini Program', value: '10000127' },
+	{ name: 'WeChat Official Account (Service)', value: '10000120' },
+	{ name: 'WeChat Official Account (Subscription)', value: '10000121' },
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		options: CHANNELS,
+		default: API_CONNECTOR_ID,
+		description: 'Channel to take the bot off. Without the API channel (1024) the bot can no longer be chatted with through the API.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Custom Channel ID',
+		name: 'customChannelId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '7470849514748000000',
+		displayOptions: { show: { ...show, channel: ['custom'] } },
+	},
+	optionsField(show, [
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			description: 'Why the bot is taken off (up to 1024 characters; shown on the workspace\'s publish management page)',
+		},
+	]),
+];
+
+/** POST /v1/bots/{bot_id}/unpublish (unpublish_agent.md): one channel per call; no data in the answer. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const botId = botIdOf.call(this, itemIndex);
+	let connectorId = this.getNodeParameter('channel', itemIndex, API_CONNECTOR_ID) as string;
+	if (connectorId === 'custom') {
+		connectorId = String(this.getNodeParameter('customChannelId', itemIndex, '') ?? '').trim();
+		if (!/^\d+$/.test(connectorId)) throw new NodeOperationError(this.getNode(), 'Enter the custom channel ID (a number)', { itemIndex });
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { connector_id: connectorId };
+	const reason = String(options.reason ?? '').trim();
+	if (reason) {
+		if ([...reason].length > 1024) throw new NodeOperationError(this.getNode(), 'Reason can be at most 1024 characters', { itemIndex });
+		body.unpublish_reason = reason;
+	}
+	await cozeApiRequest.call(this, { method: 'POST', path: `/v1/bots/${botId}/unpublish`, body, itemIndex });
+	return [{ json: { bot_id: botId, connector_id: connectorId, unpublished: true }, pairedItem: { item: itemIndex } }];
+}

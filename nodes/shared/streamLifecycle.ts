@@ -1,0 +1,93 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { asNodeError, cancelledError, cozeApiError } from './errors';
+import { cancelSignalOf, pause } from './polling';
+import type { SseEvent } from './sse';
+import type { CozeRequest } from './transport';
+import { cozeApiStream } from './transport';
+
+/** How long a cancelled stream is still read to learn what to cancel at Coze (e.g. a chat whose id has not come yet). */
+const CANCEL_GRACE_MS = 3000;
+
+export interface StreamSession<T> {
+	request: CozeRequest;
+	/** The whole wait; past it the stream is closed and `onAbandon` runs. */
+	timeoutSeconds: number;
+	/** The longest silence allowed on the stream (never more than the timeout). */
+	idleSeconds: number;
+	/** Whether to forward text to n8n live (only when the workflow streams its response). */
+	liveStreaming: boolean;
+	/** Turns events into the result; calls `onText` for text to forward live. */
+	collect: (events: AsyncIterable<SseEvent>, context: { logId?: string; onText: (text: string) => Promise<void> }) => Promise<T>;
+	/** Whether what runs at Coze is known well enough to be stopped (e.g. the chat id has arrived). Default: yes. */
+	known?: () => boolean;
+	/** Stops what still runs at Coze after a failure, timeout or cancel. Called with a request not tied to the cancel. */
+	onAbandon?: () => Promise<void>;
+	timeoutMessage: (seconds: number) => string;
+}
+
+/**
+ * The one stream lifecycle of the package (chats, chat flows, workflow runs and resumes): opens the stream, forwards
+ * text live (begin / item / end chunks), enforces the deadline and the idle limit, and when the execution is
+ * cancelled stops reading at once — after reading just long enough to learn what to stop, if it is not known yet —
+ * then leaves nothing running at Coze (`onAbandon`, also after a failure or a timeout).
+ */
+export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, session: StreamSession<T>): Promise<T> {
+	const node = ctx.getNode();
+	const live = session.liveStreaming && ctx.isStreaming();
+	const known = session.known ?? (() => true);
+	const executionSignal = cancelSignalOf(ctx);
+	const controller = new AbortController();
+	let cancelled = false;
+	const onExecutionCancel = () => {
+		cancelled = true;
+		if (known()) controller.abort();
+		else void pause(CANCEL_GRACE_MS, undefined, () => cancelledError(node, itemIndex)).then(() => controller.abort());
+	};
+	if (executionSignal?.aborted) throw cancelledError(node, itemIndex);
+	executionSignal?.addEventListener('abort', onExecutionCancel, { once: true });
+
+	const deadline = Date.now() + session.timeoutSeconds * 1000;
+	const timedOut = (logId?: string) => cozeApiError(node, { msg: session.timeoutMessage(session.timeoutSeconds), logId }, itemIndex);
+	let logId: string | undefined;
+	let close = () => {};
+	let begun = false;
+	try {
+		const stream = await cozeApiStream.call(ctx, {
+			...session.request,
+			itemIndex,
+			timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
+			cancelSignal: controller.signal,
+		});
+		logId = stream.logId;
+		close = stream.close;
+		controller.signal.addEventListener('abort', close, { once: true });
+		if (live) {
+			await ctx.sendChunk('begin', itemIndex);
+			begun = true;
+		}
+		async function* guarded(): AsyncGenerator<SseEvent> {
+			for await (const event of stream.events) {
+				if (Date.now() > deadline) throw timedOut(logId);
+				yield event;
+				if (cancelled && known()) throw cancelledError(node, itemIndex);
+			}
+		}
+		return await session.collect(guarded(), {
+			logId,
+			onText: async (text) => {
+				if (live && text) await ctx.sendChunk('item', itemIndex, text);
+			},
+		});
+	} catch (error) {
+		close();
+		if (session.onAbandon) await session.onAbandon().catch(() => undefined);
+		if (cancelled) throw cancelledError(node, itemIndex);
+		if (Date.now() >= deadline) throw timedOut(logId);
+		throw asNodeError(node, error, itemIndex);
+	} finally {
+		close();
+		executionSignal?.removeEventListener('abort', onExecutionCancel);
+		if (begun) await ctx.sendChunk('end', itemIndex);
+	}
+}
