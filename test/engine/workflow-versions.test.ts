@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+
 import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
@@ -248,5 +251,13 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 		expect(trigger.name.replace('Trigger', '')).toBe(action.name);
 		expect(trigger.description).toBe(action.description);
 		expect(action.description).toMatch(/^Run Coze workflows/);
+	});
+
+	it('no node is in the codex category "AI" (n8n\'s node panel search does not list such community nodes; editor e2e)', () => {
+		const root = join(__dirname, '..', '..', 'nodes');
+		for (const folder of readdirSync(root).filter((name) => name.startsWith('Coze'))) {
+			const codex = JSON.parse(readFileSync(join(root, folder, `${folder}.node.json`), 'utf8')) as { categories: string[] };
+			expect({ folder, categories: codex.categories }).toEqual({ folder, categories: expect.not.arrayContaining(['AI']) });
+		}
 	});
 });
