@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { operations, router } from './actions/router';
-import { searchVoices } from './helpers/listSearch';
+import { searchVoices } from '../shared/listSearch';
 
 export class CozeAudio implements INodeType {
 	description: INodeTypeDescription = {

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { operations, router } from './actions/router';
-import { getPluginTools, searchPlugins } from './helpers/methods';
+import { searchPlugins } from '../shared/listSearch';
+import { getPluginTools } from './helpers/methods';
 
 export class CozePlugin implements INodeType {
 	description: INodeTypeDescription = {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchBots, searchWorkspaces } from '../shared/listSearch';
+import { searchApps, searchBots, searchWorkspaces } from '../shared/listSearch';
 import { ownerFields } from './actions/fields';
 import { operations, router } from './actions/router';
 
@@ -38,7 +38,7 @@ export class CozeVariable implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchBots } };
+	methods = { listSearch: { searchWorkspaces, searchBots, searchApps } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

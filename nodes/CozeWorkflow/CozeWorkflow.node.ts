@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchBots, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { searchApps, searchBots, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { WORKFLOW_NODE_DESCRIPTION } from './actions/fields';
 import { operations, router } from './actions/router';
 
 export class CozeWorkflow implements INodeType {
@@ -13,8 +14,8 @@ export class CozeWorkflow implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { run: "Run Workflow", resume: "Resume Workflow", chat: "Chat With Chat Flow", getRun: "Get Run", getNodeOutput: "Get Node Output", list: "List Workflows", get: "Get Workflow" }[$parameter["operation"]] }}',
-		description: 'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results',
+			'={{ { run: "Run Workflow", resume: "Resume Workflow", chat: "Chat With Chat Flow", getRun: "Get Run", getNodeOutput: "Get Node Output", list: "List Workflows", get: "Get Workflow", listVersions: "List Versions" }[$parameter["operation"]] }}',
+		description: WORKFLOW_NODE_DESCRIPTION,
 		defaults: { name: 'Coze Workflow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,6 +38,12 @@ export class CozeWorkflow implements INodeType {
 					{ name: 'Get Node Output', value: 'getNodeOutput', action: 'Get the output of a node', description: 'Read one output node of a run whose output was trimmed' },
 					{ name: 'Get Run', value: 'getRun', action: 'Get a workflow run', description: 'Read the status and output of a background run' },
 					{ name: 'Get Workflow', value: 'get', action: 'Get a workflow', description: 'Read the name, description and app of a workflow' },
+					{
+						name: 'List Versions',
+						value: 'listVersions',
+						action: 'List the versions of a workflow',
+						description: 'List the published versions of a workflow (version number, description, who published it, when)',
+					},
 					{ name: 'List Workflows', value: 'list', action: 'List workflows', description: 'List the workflows of a workspace' },
 					{
 						name: 'Resume Workflow',
@@ -52,7 +59,7 @@ export class CozeWorkflow implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchBots } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchBots, searchApps, searchWorkflowVersions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { appLocator, authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { asNodeError } from '../shared/errors';
-import { searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { searchApps, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { cozeApiRequest } from '../shared/transport';
 import { getRunHistory, waitForRun, workflowRunBody } from '../shared/workflow';
-import { workflowIdField, workspaceField } from '../CozeWorkflow/actions/fields';
+import { WORKFLOW_NODE_DESCRIPTION, workflowIdField, workspaceField } from '../CozeWorkflow/actions/fields';
 
 /** How many finished execute IDs the start modes remember (a guard; a finished run leaves `pending` at once). */
 const REMEMBERED_RUNS = 200;
@@ -159,7 +159,9 @@ export class CozeWorkflowTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["startRuns"] === "never" ? "Watch Runs" : "Run in Background" }}',
-		description: 'Starts when a background (async) Coze workflow run finishes',
+		// Shown on the merged "Coze Workflow" entry of n8n's node panel (see WORKFLOW_NODE_DESCRIPTION); the trigger's own
+		// purpose is in its subtitle and its Start Runs field.
+		description: WORKFLOW_NODE_DESCRIPTION,
 		defaults: { name: 'Coze Workflow Trigger' },
 		polling: true,
 		inputs: [],
@@ -211,13 +213,9 @@ export class CozeWorkflowTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'App ID',
-						name: 'appId',
-						type: 'string',
-						default: '',
-						description: 'ID of the Coze app the workflow belongs to (do not combine with Bot ID)',
-					},
+					appLocator({
+						description: 'The Coze app the workflow belongs to (do not combine with Bot ID). The list shows the published apps of the workspace above.',
+					}),
 					{
 						displayName: 'Bot ID',
 						name: 'botId',
@@ -262,7 +260,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchApps } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
@@ -274,7 +272,9 @@ export class CozeWorkflowTrigger implements INodeType {
 		const concurrency = Math.max(1, Math.floor(Number(options.concurrency ?? DEFAULT_LOOKUP_CONCURRENCY)) || DEFAULT_LOOKUP_CONCURRENCY);
 
 		const start = async (): Promise<string> => {
-			const body = { ...workflowRunBody(this, workflowId, { ...options, parameters: this.getNodeParameter('parameters', '{}') }), is_async: true };
+			// App is a picker (resource locator) or, in older workflows, text.
+			const appId = String(this.getNodeParameter('options.appId', '', { extractValue: true }) ?? '').trim();
+			const body = { ...workflowRunBody(this, workflowId, { ...options, appId, parameters: this.getNodeParameter('parameters', '{}') }), is_async: true };
 			const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/workflow/run', body });
 			if (!envelope.execute_id) throw new NodeOperationError(node, 'Coze started no background run (no execute_id); async runs need a paid Coze plan');
 			return String(envelope.execute_id);

@@ -1,4 +1,7 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { idText } from './params';
 
 /** Credentials block shared by every Coze node: one credential type per authentication method. */
 export const cozeCredentials: INodeCredentialDescription[] = [
@@ -55,4 +58,54 @@ export function botLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 		],
 		...overrides,
 	};
+}
+
+/**
+ * App picker: apps of the selected workspace published to the API channel, or an app ID (the number after
+ * project-ide/ in the app's URL). Workflows that stored the ID as plain text keep working: read the value with
+ * requiredId / optionalId (nodes/shared/params.ts), which accept both shapes.
+ */
+export function appLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'App',
+		name: 'appId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The Coze app (project). The list shows the published apps of the workspace chosen above.',
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchApps', searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '7442086831234567890',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An app ID is a number, e.g. 7442086831234567890' } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://www.coze.cn/space/7350…/project-ide/7442086831234567890',
+				extractValue: { type: 'regex', regex: 'project-ide/(\\d+)' },
+				validation: [{ type: 'regex', properties: { regex: '.*project-ide/\\d+.*', errorMessage: 'The URL must contain project-ide/<number>' } }],
+			},
+		],
+		...overrides,
+	};
+}
+
+/**
+ * The ID a resource locator holds, after its mode's extractValue (By URL), or a plain ID stored by older versions;
+ * '' when empty. (requiredId / optionalId read the raw value, so a By URL entry would reach Coze as the URL.)
+ */
+export function locatorId(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>,
+	name: string,
+	itemIndex: number,
+	label: string,
+	required = false,
+): string {
+	const id = idText(ctx, ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown, label, itemIndex);
+	if (required && !id) throw new NodeOperationError(ctx.getNode(), `Enter the ${label}`, { itemIndex, description: `The ${label} is empty for this item.` });
+	return id;
 }

@@ -107,3 +107,88 @@ export async function searchDatasets(
 		paginationToken: page * PAGE_SIZE < Number(data?.total_count ?? 0) ? String(page + 1) : undefined,
 	};
 }
+
+/**
+ * Apps (projects) of the selected workspace published to the API channel (GET /v1/apps, docs published_apps_list.md:
+ * workspace_id required, publish_status published_online by default, connector_id 1024 by default, page_num /
+ * page_size, answer `data.items` + `data.total`).
+ */
+export async function searchApps(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
+	if (!workspaceId) {
+		return { results: [{ name: 'Select a Workspace First (or Enter the App ID)', value: '' }] };
+	}
+	const page = pageOf(paginationToken);
+	const data = await cozeApiData.call(this, {
+		method: 'GET',
+		path: '/v1/apps',
+		qs: { workspace_id: workspaceId, publish_status: 'published_online', page_num: page, page_size: PAGE_SIZE },
+	});
+	const apps = ((data?.items as IDataObject[]) ?? []).filter((a) => matches(String(a.name ?? ''), filter));
+	return {
+		results: apps.map((a) => ({ name: String(a.name ?? a.id), value: String(a.id) })),
+		paginationToken: page * PAGE_SIZE < Number(data?.total ?? 0) ? String(page + 1) : undefined,
+	};
+}
+
+/**
+ * Published versions of the selected workflow, newest first (GET /v1/workflows/:workflow_id/versions, docs
+ * list_workflow_version.md: page_size 1–30, next page asked with page_token = the answer's next_page_token while
+ * has_more).
+ */
+export async function searchWorkflowVersions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workflowId = String(this.getCurrentNodeParameter('workflowId', { extractValue: true }) ?? '').trim();
+	if (!/^\d+$/.test(workflowId)) {
+		return { results: [{ name: 'Choose the Workflow First (or Enter the Version)', value: '' }] };
+	}
+	const qs: IDataObject = { publish_status: 'published_online', page_size: 30 };
+	if (paginationToken) qs.page_token = paginationToken;
+	const data = await cozeApiData.call(this, { method: 'GET', path: `/v1/workflows/${workflowId}/versions`, qs });
+	const versions = ((data?.items as IDataObject[]) ?? []).filter(
+		(v) => matches(String(v.version ?? ''), filter) || matches(String(v.description ?? ''), filter),
+	);
+	const next = data?.has_more === true && data?.next_page_token ? String(data.next_page_token) : undefined;
+	return {
+		results: versions.map((v) => ({ name: `${String(v.version)}${v.description ? ` — ${String(v.description)}` : ''}`, value: String(v.version) })),
+		paginationToken: next,
+	};
+}
+
+/** Voices usable for speech (GET /v1/audio/voices, cloned system and custom voices), 100 per page, filtered by name. */
+export async function searchVoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = pageOf(paginationToken);
+	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/audio/voices', qs: { page_num: page, page_size: 100 } });
+	const voices = ((data?.voice_list as IDataObject[]) ?? []).filter((v) => matches(String(v.name ?? ''), filter));
+	return {
+		results: voices.map((v) => {
+			const details = [v.is_system_voice ? 'system' : 'custom', v.model_type, v.language_name].filter(Boolean).join(', ');
+			return { name: `${String(v.name ?? v.voice_id)}${details ? ` (${details})` : ''}`, value: String(v.voice_id), url: (v.preview_audio as string) || undefined };
+		}),
+		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
+	};
+}
+
+/** Store plugins (GET /v1/stores/plugins, docs/list_plugin.md), searched by keyword on Coze's side, 20 per page. */
+export async function searchPlugins(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = pageOf(paginationToken);
+	const qs: IDataObject = { page_num: page, page_size: 20 };
+	if (filter) qs.keyword = filter;
+	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/stores/plugins', qs });
+	return {
+		results: ((data?.items as IDataObject[]) ?? []).map((item) => {
+			const meta = (item.metainfo ?? {}) as IDataObject;
+			const info = (item.plugin_info ?? {}) as IDataObject;
+			const unavailable = info.is_call_available === false ? ' — not callable' : '';
+			return { name: `${String(meta.name ?? meta.entity_id)}${meta.is_official ? ' (official)' : ''}${unavailable}`, value: String(meta.entity_id ?? '') };
+		}),
+		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
+	};
+}

@@ -6,11 +6,52 @@ import { chromium } from 'playwright-core';
 
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
+import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { N8nInstance, REPO } from './n8n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts', 'editor');
 const PORT = 5699;
+const WORKSPACE = { __rl: true, mode: 'list', value: '7350000000000000001', cachedResultName: 'Support Team' };
+const EMPTY_PICK = { __rl: true, mode: 'list', value: '' };
+const credentials = { cozeApi: { id: 'coze-pat', name: 'Coze API (simulator)' } };
+/** Nodes with the newer pickers left empty: the workflow version and app pickers of Run Workflow, the app of Coze Variable. */
+const pickerWorkflow = {
+	id: 'editorCheck09',
+	name: 'Coze: version and app pickers',
+	nodes: [
+		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a0000000-0000-4000-8000-000000000002',
+			name: 'Run Versioned Workflow',
+			type: 'n8n-nodes-coze.cozeWorkflow',
+			typeVersion: 1,
+			position: [220, 0],
+			credentials,
+			parameters: {
+				operation: 'run',
+				workspaceId: WORKSPACE,
+				workflowId: { __rl: true, mode: 'list', value: '7500000000000000001', cachedResultName: 'echo_input' },
+				options: { appId: EMPTY_PICK, workflowVersion: EMPTY_PICK },
+			},
+		},
+		{
+			id: 'a0000000-0000-4000-8000-000000000003',
+			name: 'App Variables',
+			type: 'n8n-nodes-coze.cozeVariable',
+			typeVersion: 1,
+			position: [440, 0],
+			credentials,
+			parameters: { operation: 'get', ownerType: 'app', workspaceId: WORKSPACE, appId: EMPTY_PICK, userId: 'customer-42' },
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'Run Versioned Workflow', type: 'main', index: 0 }]] },
+		'Run Versioned Workflow': { main: [[{ node: 'App Variables', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+};
 const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester', password: 'Passw0rd-e2e-1' };
 
 /** The n8n editor in headless Chromium: our nodes render with their icon and parameters, and the pickers list simulator data. */
@@ -37,10 +78,13 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 			['dataset-add-file-from-binary.json', 'editorCheck04'],
 			['variable-remember-user-preferences.json', 'editorCheck05'],
 			['workflow-trigger-background-result.json', 'editorCheck06'],
+			['audio-text-to-speech-and-back.json', 'editorCheck07'],
+			['plugin-call-store-tool.json', 'editorCheck08'],
 		]) {
 			const other = JSON.parse(readFileSync(join(REPO, 'examples', file), 'utf8')) as Record<string, unknown>;
 			await n8n.importWorkflow({ ...other, id });
 		}
+		await n8n.importWorkflow(pickerWorkflow);
 		server = await n8n.start(PORT);
 		const setup = await fetch(`http://127.0.0.1:${PORT}/rest/owner/setup`, {
 			method: 'POST',
@@ -128,9 +172,13 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await page.locator('[data-test-id="node-creator-plus-button"]').click();
 		await page.waitForTimeout(500);
 		await page.keyboard.type('Coze');
-		for (const name of ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable', 'Coze Bot', 'Coze Workspace']) {
+		const names = ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable', 'Coze Audio', 'Coze Plugin', 'Coze Bot', 'Coze Workspace'];
+		for (const name of names) {
 			await panel.getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
 		}
+		// The merged "Coze Workflow" entry (action node + trigger) shows the action node's description.
+		await panel.getByText(new CozeWorkflow().description.description as string).first().waitFor({ timeout: 30_000 });
+		await expect(panel.getByText('Starts when a background').count()).resolves.toBe(0);
 		await shot('07-all-nodes-in-panel');
 	});
 
@@ -155,6 +203,31 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-mode-selector"]`).click();
 		await page.getByRole('option', { name: /From list/i }).last().click();
 		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-input"]`).click();
+		await page.getByText(expected).first().waitFor({ timeout: 30_000 });
+		await shot(screenshot);
+	});
+
+	it.each([
+		['editorCheck07', 'Text to Speech', 'voiceId', 'Gentle Lady', '14-voice-picker'],
+		['editorCheck08', 'Get Plugin', 'pluginId', 'Currency Converter', '15-plugin-picker'],
+		['editorCheck09', 'Run Versioned Workflow', 'workflowVersion', 'v0.0.3 — Current release', '16-workflow-version-picker'],
+		['editorCheck09', 'Run Versioned Workflow', 'appId', 'Membership Portal', '17-run-app-picker'],
+		['editorCheck09', 'App Variables', 'appId', 'Order Desk', '18-variable-app-picker'],
+	])('%s: the "%s" node\'s %s picker lists simulator data', async (id, nodeName, picker, expected, screenshot) => {
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/${id}`, { waitUntil: 'networkidle' });
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+		await node.waitFor({ timeout: 60_000 });
+		expect(await node.locator('img').first().getAttribute('src')).toMatch(/coze/);
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		const locator = ndv.locator(`[data-test-id="resource-locator-${picker}"]`);
+		if ((await locator.locator('[data-test-id="rlc-mode-selector"] input').inputValue().catch(() => '')).match(/ID/i)) {
+			await locator.locator('[data-test-id="rlc-mode-selector"]').click();
+			await page.getByRole('option', { name: /From list/i }).last().click();
+		}
+		await locator.locator('[data-test-id="rlc-input"]').click();
 		await page.getByText(expected).first().waitFor({ timeout: 30_000 });
 		await shot(screenshot);
 	});

@@ -72,6 +72,30 @@ export const DATASET_DOCUMENTS = [
 /** An app (project) with user variables. */
 export const APPS = { withVariables: '7442086830000000001' };
 
+/**
+ * Apps (projects) for GET /v1/apps (routes/apps.ts, docs/published_apps_list.md). `status`: published_online = published,
+ * no newer draft; published_draft = published, edited since; unpublished_draft = never published. `connectors`: the
+ * channels it is published to (1024 = API, 999 = Chat SDK).
+ */
+export const APP_LIST = [
+	{ id: APPS.withVariables, name: 'Membership Portal', description: 'Keeps a plan per member (user variables)', status: 'published_online', connectors: ['1024'] },
+	{ id: '7442086830000000002', name: 'Order Desk', description: 'Order look-ups for the support team', status: 'published_draft', connectors: ['1024', '999'] },
+	{ id: '7442086830000000003', name: 'Web Widget', description: 'Only on the Chat SDK channel', status: 'published_online', connectors: ['999'] },
+	{ id: '7442086830000000004', name: 'Draft Ideas', description: 'Never published', status: 'unpublished_draft', connectors: [] as string[] },
+].map((app, index) => ({ ...app, workspace_id: WORKSPACES[0].id, updated_at: 1749994622 + index * 3600, folder_id: '7523161255335420001' }));
+
+/**
+ * Published versions of seeded workflows for GET /v1/workflows/:id/versions (routes/workflows.ts, docs/
+ * list_workflow_version.md), oldest first. Other published workflows have one version, v0.0.1; the draft has none.
+ */
+export const WORKFLOW_VERSIONS: Record<string, Array<{ version: string; description: string; created_at: number }>> = {
+	[WORKFLOWS.echo]: [
+		{ version: 'v0.0.1', description: 'First release', created_at: 1752000000 },
+		{ version: 'v0.0.2', description: 'Trims the input', created_at: 1752600000 },
+		{ version: 'v0.0.3', description: 'Current release', created_at: 1755251584 },
+	],
+};
+
 /** User variables (keyword → default value) of seeded bots and apps (routes/variables.ts). */
 export const VARIABLES: Record<string, Record<string, string>> = {
 	[BOTS.echo]: { city: 'Beijing', language: 'en', sys_uuid: '' },

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { botLocator, workspaceLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, locatorId, workspaceLocator } from '../../shared/descriptions';
 import { idText, requiredId } from '../../shared/params';
 
 const show = { operation: ['get', 'set'] };
@@ -19,20 +19,15 @@ export const ownerFields: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	workspaceLocator({
-		description: 'Workspace to pick the bot from (only used by the bot list)',
-		displayOptions: { show: { ...show, ownerType: ['bot'] } },
+		description: 'Workspace to pick the bot or app from (only used by the lists)',
+		displayOptions: { show },
 	}),
 	botLocator({ description: 'The bot whose variables to read or write', displayOptions: { show: { ...show, ownerType: ['bot'] } } }),
-	{
-		displayName: 'App ID',
-		name: 'appId',
-		type: 'string',
-		default: '',
+	appLocator({
 		required: true,
-		placeholder: '7442086831234567890',
-		description: 'ID of the Coze app (the number after project-ide/ in its URL)',
+		description: 'The Coze app whose variables to read or write (By ID: the number after project-ide/ in its URL)',
 		displayOptions: { show: { ...show, ownerType: ['app'] } },
-	},
+	}),
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -64,7 +59,7 @@ export const ownerFields: INodeProperties[] = [
  */
 export function ownerTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const ownerType = ctx.getNodeParameter('ownerType', itemIndex, 'bot') as string;
-	const owner = ownerType === 'bot' ? requiredId(ctx, 'botId', itemIndex, 'Bot') : requiredId(ctx, 'appId', itemIndex, 'App ID');
+	const owner = ownerType === 'bot' ? requiredId(ctx, 'botId', itemIndex, 'Bot') : locatorId(ctx, 'appId', itemIndex, 'App ID', true);
 	// Coze keeps variables per end user (connector_uid): reading and writing both need one.
 	const userId = requiredId(ctx, 'userId', itemIndex, 'User ID');
 	const connectorId = idText(ctx, ctx.getNodeParameter('connectorId', itemIndex, '1024') as unknown, 'Channel', itemIndex);

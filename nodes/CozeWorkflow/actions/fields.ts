@@ -2,6 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
 
+/**
+ * What the Coze Workflow node does. The trigger uses the same text: n8n's node panel merges an action node and the
+ * trigger whose name is the action's name + "Trigger" into one entry and shows the trigger's description there
+ * (editor-ui useActionsGeneration.ts, generateMergedNodesAndActions: `app.description = trigger.description`).
+ */
+export const WORKFLOW_NODE_DESCRIPTION =
+	'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results';
+
 /** Workspace picker (feeds the workflow list); shown for the given operations. */
 export const workspaceField = (operations?: string[], required = false): INodeProperties =>
 	workspaceLocator({

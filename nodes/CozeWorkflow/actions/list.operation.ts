@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { appLocator, locatorId } from '../../shared/descriptions';
 import { limitOf, requiredId, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOptions } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'App ID', name: 'appId', type: 'string', default: '', description: 'Only workflows of this Coze app' },
+			appLocator({ description: 'Only workflows of this Coze app. The list shows the published apps of the workspace above.' }),
 			{
 				displayName: 'Publish Status',
 				name: 'publishStatus',
@@ -54,7 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (filters.workflowMode) qs.workflow_mode = filters.workflowMode;
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
-	if (filters.appId) qs.app_id = String(filters.appId).trim();
+	const appId = locatorId(this, 'filters.appId', itemIndex, 'App ID');
+	if (appId) qs.app_id = appId;
 	// docs get_workflow_list.md: page_size at most 30.
 	const workflows = await cozePaginate.call(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, { maxPageSize: 30, limit });
 	return workflows.map((workflow) => ({ json: workflow, pairedItem: { item: itemIndex } }));

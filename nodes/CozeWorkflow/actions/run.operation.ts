@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { appLocator, locatorId } from '../../shared/descriptions';
 import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
@@ -61,13 +62,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			concurrencyOption,
-			{
-				displayName: 'App ID',
-				name: 'appId',
-				type: 'string',
-				default: '',
-				description: 'ID of the Coze app the workflow belongs to (only for workflows inside an app; do not combine with Bot ID)',
-			},
+			appLocator({
+				description:
+					'The Coze app the workflow belongs to (only for workflows inside an app; do not combine with Bot ID). The list shows the published apps of the workspace above.',
+			}),
 			{
 				displayName: 'Bot ID',
 				name: 'botId',
@@ -124,9 +122,18 @@ export const description: INodeProperties[] = [
 			{
 				displayName: 'Workflow Version',
 				name: 'workflowVersion',
-				type: 'string',
-				default: '',
-				description: 'Run a specific published version instead of the latest',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Run a specific published version instead of the latest (Coze honours it for library workflows only)',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchWorkflowVersions', searchable: true },
+					},
+					{ displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' },
+				],
 			},
 		],
 	},
@@ -148,7 +155,12 @@ async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: s
 
 /** The request body shared by every mode: the shared run body plus uploaded File Inputs. */
 async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: string, options: IDataObject): Promise<IDataObject> {
-	const body = workflowRunBody(ctx, workflowId, { ...options, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') }, itemIndex);
+	// App and version are pickers (resource locators); older workflows stored them as text. Both read as text here.
+	const picked: IDataObject = {
+		appId: locatorId(ctx, 'options.appId', itemIndex, 'App ID'),
+		workflowVersion: locatorId(ctx, 'options.workflowVersion', itemIndex, 'Workflow Version'),
+	};
+	const body = workflowRunBody(ctx, workflowId, { ...options, ...picked, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') }, itemIndex);
 	const files = options.fileInputs ? await fileParameters(ctx, itemIndex, String(options.fileInputs)) : {};
 	if (Object.keys(files).length > 0) body.parameters = { ...((body.parameters as IDataObject) ?? {}), ...files };
 	return body;

@@ -1,4 +1,5 @@
 import type { Simulator } from '../index';
+import { registerAppRoutes } from './apps';
 import { registerAudioRoutes } from './audio';
 import { registerBotRoutes } from './bots';
 import { registerChatRoutes } from './chat';
@@ -22,4 +23,5 @@ export function registerRoutes(sim: Simulator) {
 	registerDatasetRoutes(sim);
 	registerAudioRoutes(sim);
 	registerPluginRoutes(sim);
+	registerAppRoutes(sim);
 }

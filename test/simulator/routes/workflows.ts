@@ -1,7 +1,7 @@
 import type { RouteContext, Simulator, SseWriter } from '../index';
 import { cozeId } from '../ids';
 import { chatState } from './chat';
-import { WORKFLOW_LIST, WORKFLOWS, WORKSPACES } from '../seed';
+import { WORKFLOW_LIST, WORKFLOW_VERSIONS, WORKFLOWS, WORKSPACES } from '../seed';
 
 /**
  * Workflows (docs/workflow_run.md, workflow_stream_run.md, workflow_resume.md, resume_workflow.md,
@@ -288,6 +288,47 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			status === 'all' ? true : status === 'unpublished_draft' ? !w.published : w.published,
 		);
 		ctx.json({ items: list.slice((page - 1) * size, page * size).map(basic), has_more: page * size < list.length });
+	});
+
+	/**
+	 * Versions of a workflow (docs/list_workflow_version.md; spec OpenAPIListVersion; coze-py workflows/versions):
+	 * page_size 1–30 (default 10), publish_status all / published_online (default) / unpublished_draft,
+	 * include_input_output adds the start node's `input` and the end node's `output`. Paging: the answer's
+	 * next_page_token is asked back as page_token while has_more; it is always present, as in the docs' example.
+	 * Order and token are not documented: newest first, and the token is the last item's created_at in milliseconds
+	 * (the docs' tokens, 1752666079000 / 17552****000, look like that).
+	 */
+	sim.route('GET', '/v1/workflows/{workflow_id}/versions', (ctx) => {
+		const workflow = WORKFLOW_LIST.find((w) => w.id === ctx.params.workflow_id);
+		if (!workflow) return ctx.error(4200, `workflow ${ctx.params.workflow_id} not found`);
+		const query = ctx.req.query;
+		const size = query.page_size === undefined ? 10 : Number(query.page_size);
+		if (!Number.isInteger(size) || size < 1 || size > 30) return ctx.error(4000, 'page_size must be between 1 and 30');
+		const status = query.publish_status || 'published_online';
+		if (!['all', 'published_online', 'unpublished_draft'].includes(status)) return ctx.error(4000, `invalid publish_status ${status}`);
+		const token = query.page_token ?? '';
+		if (token !== '' && !/^\d+$/.test(token)) return ctx.error(4000, `invalid page_token ${token}`);
+		// Drafts have no version number in the docs: only published versions are modelled (none for a draft workflow).
+		const seeded = WORKFLOW_VERSIONS[workflow.id] ?? (workflow.published ? [{ version: 'v0.0.1', description: workflow.description, created_at: 1718000000 }] : []);
+		const versions = (status === 'unpublished_draft' ? [] : [...seeded].reverse()).filter((v) => token === '' || v.created_at * 1000 < Number(token));
+		const page = versions.slice(0, size);
+		const withIo = String(query.include_input_output).toLowerCase() === 'true';
+		const items = page.map((v) => ({
+			workflow_id: workflow.id,
+			version: v.version,
+			description: v.description,
+			created_at: String(v.created_at),
+			updated_at: String(v.created_at + 60),
+			creator: { id: '2150000000000000001', name: 'Owner' },
+			...(withIo
+				? {
+						input: { parameters: { input: { type: 'string', required: false, description: 'Text to echo', default_value: '' } } },
+						output: { terminate_plan: 'return_variables', parameters: { output: { type: 'string', required: false } } },
+					}
+				: {}),
+		}));
+		const last = page.at(-1);
+		ctx.json({ items, has_more: versions.length > page.length, next_page_token: last ? String(last.created_at * 1000) : '' });
 	});
 
 	sim.route('GET', '/v1/workflows/{workflow_id}', (ctx) => {
