@@ -1,7 +1,4 @@
-import type { IExecuteFunctions, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { idText } from './params';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 /** Credentials block shared by every Coze node: one credential type per authentication method. */
 export const cozeCredentials: INodeCredentialDescription[] = [
@@ -94,18 +91,3 @@ export function appLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 	};
 }
 
-/**
- * The ID a resource locator holds, after its mode's extractValue (By URL), or a plain ID stored by older versions;
- * '' when empty. (requiredId / optionalId read the raw value, so a By URL entry would reach Coze as the URL.)
- */
-export function locatorId(
-	ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>,
-	name: string,
-	itemIndex: number,
-	label: string,
-	required = false,
-): string {
-	const id = idText(ctx, ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown, label, itemIndex);
-	if (required && !id) throw new NodeOperationError(ctx.getNode(), `Enter the ${label}`, { itemIndex, description: `The ${label} is empty for this item.` });
-	return id;
-}

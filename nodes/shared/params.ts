@@ -36,16 +36,29 @@ export function idText(ctx: Ctx, value: unknown, label: string, itemIndex: numbe
 	return text;
 }
 
-/** A required ID (text, resource locator or a safe number). */
+/** A parameter's value with a resource locator's extraction applied; the raw value where there is none to apply. */
+function locatorValue(ctx: Ctx, name: string, itemIndex: number): unknown {
+	try {
+		return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	} catch {
+		// n8n cannot extract a value for parameters it has no description of (e.g. fields older versions stored).
+		return ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	}
+}
+
+/**
+ * A required ID: text, a safe number, or a resource locator's value — with the mode's extraction applied (a pasted
+ * URL gives its ID), so every picker and every plain ID field reads the same way.
+ */
 export function requiredId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
-	const text = idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
+	const text = idText(ctx, locatorValue(ctx, name, itemIndex), label, itemIndex);
 	if (!text) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 
-/** An optional ID: '' when left empty. */
+/** An optional ID (as requiredId): '' when left empty. */
 export function optionalId(ctx: Ctx, name: string, itemIndex: number, label: string): string {
-	return idText(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex);
+	return idText(ctx, locatorValue(ctx, name, itemIndex), label, itemIndex);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { appLocator, botLocator, locatorId, workspaceLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, workspaceLocator } from '../../shared/descriptions';
 import { idText, requiredId } from '../../shared/params';
 
 const show = { operation: ['get', 'set'] };
@@ -59,7 +59,7 @@ export const ownerFields: INodeProperties[] = [
  */
 export function ownerTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const ownerType = ctx.getNodeParameter('ownerType', itemIndex, 'bot') as string;
-	const owner = ownerType === 'bot' ? requiredId(ctx, 'botId', itemIndex, 'Bot') : locatorId(ctx, 'appId', itemIndex, 'App ID', true);
+	const owner = ownerType === 'bot' ? requiredId(ctx, 'botId', itemIndex, 'Bot') : requiredId(ctx, 'appId', itemIndex, 'App ID');
 	// Coze keeps variables per end user (connector_uid): reading and writing both need one.
 	const userId = requiredId(ctx, 'userId', itemIndex, 'User ID');
 	const connectorId = idText(ctx, ctx.getNodeParameter('connectorId', itemIndex, '1024') as unknown, 'Channel', itemIndex);

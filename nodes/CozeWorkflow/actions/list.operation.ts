@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appLocator, locatorId } from '../../shared/descriptions';
-import { limitOf, requiredId, returnAllOrLimit } from '../../shared/params';
+import { appLocator } from '../../shared/descriptions';
+import { limitOf, optionalId, requiredId, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOptions } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { workspaceField } from './fields';
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (filters.workflowMode) qs.workflow_mode = filters.workflowMode;
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
-	const appId = locatorId(this, 'filters.appId', itemIndex, 'App ID');
+	const appId = optionalId(this, 'filters.appId', itemIndex, 'App ID');
 	if (appId) qs.app_id = appId;
 	// docs get_workflow_list.md: page_size at most 30.
 	const workflows = await cozePaginate.call(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, { maxPageSize: 30, limit });

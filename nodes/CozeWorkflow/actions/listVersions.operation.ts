@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { locatorId } from '../../shared/descriptions';
-import { limitOf, returnAllOrLimit } from '../../shared/params';
+import { limitOf, requiredId, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 import { cozePaginate, cursorStyle } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
@@ -60,7 +59,7 @@ export const description: INodeProperties[] = [
  * false together with a next_page_token, so has_more decides; coze-py workflows/versions TokenPaged does the same).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const workflowId = locatorId(this, 'workflowId', itemIndex, 'Workflow', true);
+	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Workflow');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const limit = limitOf(this, itemIndex);

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { appLocator, locatorId } from '../../shared/descriptions';
+import { appLocator } from '../../shared/descriptions';
 import { uploadBinaryProperty } from '../../shared/files';
 import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
-import { numberValue, requiredId } from '../../shared/params';
+import { numberValue, optionalId, requiredId } from '../../shared/params';
 import { runItem, streamRun } from '../helpers/streamRun';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
 import { concurrencyOption } from '../../shared/router';
@@ -157,8 +157,8 @@ async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: s
 async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: string, options: IDataObject): Promise<IDataObject> {
 	// App and version are pickers (resource locators); older workflows stored them as text. Both read as text here.
 	const picked: IDataObject = {
-		appId: locatorId(ctx, 'options.appId', itemIndex, 'App ID'),
-		workflowVersion: locatorId(ctx, 'options.workflowVersion', itemIndex, 'Workflow Version'),
+		appId: optionalId(ctx, 'options.appId', itemIndex, 'App ID'),
+		workflowVersion: optionalId(ctx, 'options.workflowVersion', itemIndex, 'Workflow Version'),
 	};
 	const body = workflowRunBody(ctx, workflowId, { ...options, ...picked, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') }, itemIndex);
 	const files = options.fileInputs ? await fileParameters(ctx, itemIndex, String(options.fileInputs)) : {};
