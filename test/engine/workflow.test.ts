@@ -6,7 +6,7 @@ import { Harness } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { setDoneAfterInterrupt, setWorkflowDuration, workflowsOf } from '../simulator/routes/workflows';
-import { WORKFLOWS, WORKSPACES } from '../simulator/seed';
+import { BOTS, WORKFLOWS, WORKSPACES } from '../simulator/seed';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -121,6 +121,25 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		expect(syncAsked.status).toBe('interrupted');
 		const syncAnswered = await resume(syncAsked.event_id as string, 'sync');
 		expect(syncAnswered.items[0].json.output).toEqual({ output: 'Weather in Hangzhou: sunny' });
+	});
+
+	it('chat flows need an app or a bot (docs workflow_chat.md): App from the picker, Bot as Run As, nothing → an error before sending', async () => {
+		const chat = (parameters: Record<string, unknown>) =>
+			harness.run({
+				type: 'cozeWorkflow',
+				parameters: { operation: 'chat', workflowId: rl(WORKFLOWS.chatflow), message: 'Hi', ...parameters } as never,
+				credentials: { cozeApi: credential },
+			});
+		const asApp = await chat({ runAs: 'app', appId: rl('7442086830000000001') });
+		expect(asApp.error).toBeUndefined();
+		expect(sim.requests.at(-1)?.body).toMatchObject({ app_id: '7442086830000000001', parameters: {} });
+		const asBot = await chat({ runAs: 'bot', botId: rl(BOTS.echo) });
+		expect(asBot.error).toBeUndefined();
+		expect(sim.requests.at(-1)?.body).toMatchObject({ bot_id: BOTS.echo });
+		const sent = sim.requests.length;
+		const neither = await chat({ runAs: 'app', appId: rl('={{ $json.none ?? "" }}') });
+		expect(neither.error?.message).toBe('App is required');
+		expect(sim.requests).toHaveLength(sent);
 	});
 
 	it('an Interrupt followed by Done is the same interrupted run as an Interrupt that ends the stream (docs example)', async () => {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
-import { botLocator } from '../../shared/descriptions';
+import { appLocator, botLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
 import { numberValue, optionalId, requiredId, textParameter } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
@@ -25,15 +25,7 @@ export const description: INodeProperties[] = [
 		description: 'Coze runs a chat flow on behalf of an app or a bot, whose variables and data it uses (docs workflow_chat.md)',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'App ID',
-		name: 'appId',
-		type: 'string',
-		default: '',
-		placeholder: '7442086831234567890',
-		description: 'Required. ID of the Coze app the chat flow belongs to (the number after project-ide/ in its URL).',
-		displayOptions: { show: { ...show, runAs: ['app'] } },
-	},
+	appLocator({ description: 'The Coze app the chat flow belongs to (required)', displayOptions: { show: { ...show, runAs: ['app'] } } }),
 	botLocator({ description: 'The bot to run the chat flow as', displayOptions: { show: { ...show, runAs: ['bot'] } } }),
 	{
 		displayName: 'Message',
@@ -124,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const legacyBot = optionalId(this, 'options.botId', itemIndex, 'Bot ID');
 	const runAs = (this.getNodeParameter('runAs', itemIndex, legacyBot && !legacyApp ? 'bot' : 'app') as string) || 'app';
 	if (runAs === 'bot') body.bot_id = legacyBot || requiredId(this, 'botId', itemIndex, 'Bot');
-	else body.app_id = legacyApp || requiredId(this, 'appId', itemIndex, 'App ID');
+	else body.app_id = legacyApp || requiredId(this, 'appId', itemIndex, 'App');
 	const conversationId = optionalId(this, 'conversationId', itemIndex, 'Conversation ID');
 	if (conversationId) body.conversation_id = conversationId;
 	const userId = optionalId(this, 'options.userId', itemIndex, 'User ID');
