@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { concurrencyOption } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
-import { limitOf } from '../../shared/params';
+import { limitOf, returnAllOrLimit } from '../../shared/params';
 
 const show = { operation: ['listVoices'] };
 
@@ -10,23 +10,7 @@ const show = { operation: ['listVoices'] };
 const PAGE_SIZE = 100;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllOrLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
