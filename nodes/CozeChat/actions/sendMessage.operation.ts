@@ -5,7 +5,7 @@ import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { cozeApiData } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
 import { streamChatTurn, userMessage } from '../../shared/chatTurn';
-import { optionalId, requiredId, textParameter } from '../../shared/params';
+import { idText, requiredId, textParameter } from '../../shared/params';
 import { pollTurn, turnOptions, turnToItems } from '../helpers/turn';
 import { conversationIdField, turnOptionFields } from './fields';
 import { concurrencyOption } from '../../shared/router';
@@ -200,7 +200,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (Object.keys(value).length > 0) body[field] = value;
 	}
 	if (options.publishStatus && options.publishStatus !== 'published_online') body.publish_status = options.publishStatus;
-	const botVersion = optionalId(this, 'options.botVersion', itemIndex, 'Bot Version');
+	const botVersion = idText(this, options.botVersion, 'Bot Version', itemIndex);
 	if (botVersion) body.bot_version = botVersion;
 
 	const turnOpts = turnOptions(this, options, itemIndex);

@@ -67,9 +67,19 @@ type ResponseKind = 'json' | 'stream' | 'binary';
 const TOKEN_REFRESH_MARGIN_SECONDS = 60;
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+/**
+ * Per node context (one per node run, shared by its items): the authentication choice and the API base URL, read
+ * once instead of on every request. A JWT credential is still read each time: its token's expiry changes.
+ */
+const perContext = new WeakMap<object, { authentication: CozeAuthentication; baseUrl?: string }>();
+
 export function authenticationOf(ctx: CozeContext): CozeAuthentication {
+	const known = perContext.get(ctx);
+	if (known) return known.authentication;
 	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
-	return CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken';
+	const authentication = CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken';
+	perContext.set(ctx, { authentication });
+	return authentication;
 }
 
 /**
@@ -126,8 +136,13 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 	const itemIndex = request.itemIndex;
 	const authentication = authenticationOf(ctx);
 	const credentialType = CREDENTIAL_TYPE_BY_AUTHENTICATION[authentication];
-	const credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
-	const baseUrl = cozeApiBaseUrl(credentials);
+	const cached = perContext.get(ctx);
+	let credentials: ICredentialDataDecryptedObject | undefined;
+	if (authentication === 'jwt' || cached?.baseUrl === undefined) {
+		credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
+		if (cached) cached.baseUrl = cozeApiBaseUrl(credentials);
+	}
+	const baseUrl = cached?.baseUrl ?? cozeApiBaseUrl(credentials as ICredentialDataDecryptedObject);
 	if (!/^https?:\/\//.test(baseUrl)) {
 		throw cozeApiError(node, { msg: `The credential has no valid Base URL ("${baseUrl}"). Use http(s)://host` }, itemIndex);
 	}
@@ -137,7 +152,7 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'HEAD');
 	const maxRetries = request.streamBody ? 0 : (request.maxRetries ?? 3);
 	const retryDelayMs = request.retryDelayMs ?? 500;
-	let forceNewToken = authentication === 'jwt' && Number(credentials.expiresAt) - TOKEN_REFRESH_MARGIN_SECONDS < Date.now() / 1000;
+	let forceNewToken = authentication === 'jwt' && Number(credentials?.expiresAt) - TOKEN_REFRESH_MARGIN_SECONDS < Date.now() / 1000;
 	let authRetried = false;
 	let retries = 0;
 
