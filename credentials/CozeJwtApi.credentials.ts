@@ -1,12 +1,5 @@
 import { createSign, randomBytes } from 'crypto';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestHelper, Icon, INodeProperties } from 'n8n-workflow';
 
 import { CREDENTIAL_PROBLEM, bearerTokenAuthenticate, cozeApiBaseUrl, regionProperties, workspaceListTest } from './region';
 
@@ -31,7 +24,9 @@ function signCozeJwt(credentials: ICredentialDataDecryptedObject, nowSeconds: nu
 	if (sessionName) claims.session_name = sessionName;
 	const signingInput = `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
 	// Keys pasted into a single-line field often arrive with literal "\n" sequences.
-	const privateKey = String(credentials.privateKey ?? '').replace(/\\n/g, '\n').trim();
+	const privateKey = String(credentials.privateKey ?? '')
+		.replace(/\\n/g, '\n')
+		.trim();
 	let signature: Buffer;
 	try {
 		signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
@@ -93,8 +88,7 @@ export class CozeJwtApi implements ICredentialType {
 			name: 'sessionName',
 			type: 'string',
 			default: '',
-			description:
-				'Optional session name that isolates data per end user under one app (sent as the session_name claim)',
+			description: 'Optional session name that isolates data per end user under one app (sent as the session_name claim)',
 		},
 		{
 			displayName: 'Access Lifetime (Seconds)',
@@ -122,10 +116,7 @@ export class CozeJwtApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const now = Math.floor(Date.now() / 1000);
 		const jwt = signCozeJwt(credentials, now);
-		const lifetime = Math.min(
-			MAX_TOKEN_LIFETIME_SECONDS,
-			Math.max(60, Number(credentials.durationSeconds) || 3600),
-		);
+		const lifetime = Math.min(MAX_TOKEN_LIFETIME_SECONDS, Math.max(60, Number(credentials.durationSeconds) || 3600));
 		let response: IDataObject;
 		try {
 			response = (await this.helpers.httpRequest({

@@ -1,9 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
 /**
  * Starts every error our credentials throw while obtaining a token (JWT signing, a refused grant): the nodes' request
@@ -94,7 +89,10 @@ const credentialTestRules = [
 
 /** API base URL of decrypted credentials (any of the three Coze credential types). */
 export function cozeApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.region === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (credentials.region === 'custom')
+		return String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return credentials.region === 'com' ? 'https://api.coze.com' : 'https://api.coze.cn';
 }
 

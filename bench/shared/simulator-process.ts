@@ -11,10 +11,14 @@ import { join } from 'path';
  */
 export async function startSimulatorProcess(env: Record<string, string>): Promise<{ url: string; pat: string; child: ChildProcess }> {
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'coze-bench-'));
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'test', 'simulator', 'cli.ts'), '--port', '0'], {
-		env: { ...process.env, SIM_PACING_MS: '0', ...env },
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'test', 'simulator', 'cli.ts'), '--port', '0'],
+		{
+			env: { ...process.env, SIM_PACING_MS: '0', ...env },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let text = '';
 		child.stdout?.on('data', (chunk: Buffer) => {

@@ -31,9 +31,11 @@ async function bareLookups(url: string, pat: string, ids: string[], concurrency:
 		});
 	let next = 0;
 	const started = performance.now();
-	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < ids.length) await get(ids[next++]);
-	}));
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < ids.length) await get(ids[next++]);
+		}),
+	);
 	return performance.now() - started;
 }
 

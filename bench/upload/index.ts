@@ -73,7 +73,9 @@ async function main() {
 		const after = process.memoryUsage();
 		if (error) throw error;
 		if (items[0]?.json.bytes !== SIZE) throw new Error(`Coze stored ${String(items[0]?.json.bytes)} bytes`);
-		const check = (await (await fetch(`${url}/v1/files/retrieve?file_id=${String(items[0].json.id)}`, { headers: { Authorization: `Bearer ${pat}` } })).json()) as {
+		const check = (await (
+			await fetch(`${url}/v1/files/retrieve?file_id=${String(items[0].json.id)}`, { headers: { Authorization: `Bearer ${pat}` } })
+		).json()) as {
 			data: { bytes: number };
 		};
 		if (check.data.bytes !== SIZE) throw new Error('retrieve disagrees');

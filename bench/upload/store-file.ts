@@ -21,7 +21,11 @@ async function main() {
 		writeSync(fd, chunk);
 	}
 	closeSync(fd);
-	const stored = await binaryData.copyBinaryFile(FileLocation.ofExecution('bench', 'upload'), { data: '', mimeType: 'application/pdf', fileName: 'big report.pdf' }, sourcePath);
+	const stored = await binaryData.copyBinaryFile(
+		FileLocation.ofExecution('bench', 'upload'),
+		{ data: '', mimeType: 'application/pdf', fileName: 'big report.pdf' },
+		sourcePath,
+	);
 	rmSync(sourcePath);
 	process.stdout.write(JSON.stringify(stored));
 }

@@ -9,11 +9,7 @@ const PAGE_SIZE = 50;
  * are not live. The shared searchBots lists only bots published to the API channel, which is right for chatting but
  * hides the drafts this node creates, updates and publishes. Candidate for nodes/shared/listSearch.ts.
  */
-export async function searchBotsAnyStatus(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchBotsAnyStatus(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) return { results: [{ name: 'Select a Workspace First (or Enter the Bot ID)', value: '' }] };
 	const page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
@@ -23,7 +19,11 @@ export async function searchBotsAnyStatus(
 		qs: { workspace_id: workspaceId, publish_status: 'all', page_num: page, page_size: PAGE_SIZE },
 	});
 	const bots = ((data?.items as IDataObject[]) ?? []).filter(
-		(b) => !filter || String(b.name ?? '').toLowerCase().includes(filter.toLowerCase()),
+		(b) =>
+			!filter ||
+			String(b.name ?? '')
+				.toLowerCase()
+				.includes(filter.toLowerCase()),
 	);
 	return {
 		results: bots.map((b) => ({ name: `${String(b.name ?? b.id)}${b.is_published === true ? '' : ' (draft)'}`, value: String(b.id) })),

@@ -41,10 +41,20 @@ export class CozeDataset implements INodeType {
 				displayOptions: { show: { resource: ['dataset'] } },
 				options: [
 					{ name: 'Create', value: 'create', action: 'Create a knowledge base' },
-					{ name: 'Delete', value: 'delete', action: 'Delete a knowledge base', description: 'Delete a knowledge base with its files; bots using it lose it' },
+					{
+						name: 'Delete',
+						value: 'delete',
+						action: 'Delete a knowledge base',
+						description: 'Delete a knowledge base with its files; bots using it lose it',
+					},
 					{ name: 'Get Many', value: 'getAll', action: 'Get many knowledge bases' },
 					{ name: 'Get Progress', value: 'getProgress', action: 'Get the processing progress of documents' },
-					{ name: 'Update', value: 'update', action: 'Update a knowledge base', description: 'Rename a knowledge base and set its description (Coze overwrites both)' },
+					{
+						name: 'Update',
+						value: 'update',
+						action: 'Update a knowledge base',
+						description: 'Rename a knowledge base and set its description (Coze overwrites both)',
+					},
 				],
 				default: 'getAll',
 			},
@@ -55,7 +65,12 @@ export class CozeDataset implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['document'] } },
 				options: [
-					{ name: 'Create', value: 'create', action: 'Add a document to a knowledge base', description: 'Add a file from n8n (PDF, TXT, DOC, DOCX), a web page, or an uploaded image' },
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Add a document to a knowledge base',
+						description: 'Add a file from n8n (PDF, TXT, DOC, DOCX), a web page, or an uploaded image',
+					},
 					{ name: 'Delete', value: 'delete', action: 'Delete documents' },
 					{ name: 'Get Many', value: 'getAll', action: 'Get many documents' },
 					{ name: 'Update', value: 'update', action: 'Update a document', description: 'Rename a document or change how a web page is refreshed' },
@@ -69,7 +84,12 @@ export class CozeDataset implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['image'] } },
 				options: [
-					{ name: 'Get Many', value: 'getAll', action: 'Get many images', description: 'List the images of an image knowledge base with their captions' },
+					{
+						name: 'Get Many',
+						value: 'getAll',
+						action: 'Get many images',
+						description: 'List the images of an image knowledge base with their captions',
+					},
 					{ name: 'Update Caption', value: 'updateCaption', action: 'Update the caption of an image' },
 				],
 				default: 'getAll',

@@ -35,7 +35,12 @@ export class CozeWorkflow implements INodeType {
 						action: 'Chat with a chat flow',
 						description: 'Send a message to a published chat flow and get its answer',
 					},
-					{ name: 'Get Node Output', value: 'getNodeOutput', action: 'Get the output of a node', description: 'Read one output node of a run whose output was trimmed' },
+					{
+						name: 'Get Node Output',
+						value: 'getNodeOutput',
+						action: 'Get the output of a node',
+						description: 'Read one output node of a run whose output was trimmed',
+					},
 					{ name: 'Get Run', value: 'getRun', action: 'Get a workflow run', description: 'Read the status and output of a background run' },
 					{ name: 'Get Workflow', value: 'get', action: 'Get a workflow', description: 'Read the name, description and app of a workflow' },
 					{

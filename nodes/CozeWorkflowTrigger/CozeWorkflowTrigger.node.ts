@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { appLocator, authenticationProperty, cozeCredentials } from '../shared/descriptions';
@@ -83,7 +76,10 @@ function failureOf(error: unknown): { code?: number; httpStatus?: number } {
 	const response = ((error as { errorResponse?: JsonObject })?.errorResponse ?? {}) as JsonObject;
 	const code = Number(response.code);
 	const httpStatus = Number(response.httpStatus ?? (error as { httpCode?: string })?.httpCode);
-	return { code: Number.isFinite(code) && response.code !== null ? code : undefined, httpStatus: Number.isFinite(httpStatus) ? httpStatus : undefined };
+	return {
+		code: Number.isFinite(code) && response.code !== null ? code : undefined,
+		httpStatus: Number.isFinite(httpStatus) ? httpStatus : undefined,
+	};
 }
 
 /** Classifies a failed lookup. Only Coze's own answer "no such run" drops a run; everything else is retried later. */
@@ -193,7 +189,7 @@ export class CozeWorkflowTrigger implements INodeType {
 				name: 'parameters',
 				type: 'json',
 				default: '{}',
-				description: 'Inputs of the workflow\'s start node for every run the trigger starts',
+				description: "Inputs of the workflow's start node for every run the trigger starts",
 				displayOptions: { hide: { startRuns: ['never'] } },
 			},
 			{
@@ -214,7 +210,8 @@ export class CozeWorkflowTrigger implements INodeType {
 				default: {},
 				options: [
 					appLocator({
-						description: 'The Coze app the workflow belongs to (do not combine with Bot ID). The list shows the published apps of the workspace above.',
+						description:
+							'The Coze app the workflow belongs to (do not combine with Bot ID). The list shows the published apps of the workspace above.',
 					}),
 					{
 						displayName: 'Bot ID',
@@ -274,9 +271,13 @@ export class CozeWorkflowTrigger implements INodeType {
 		const start = async (): Promise<string> => {
 			// App is a picker (resource locator) or, in older workflows, text.
 			const appId = String(this.getNodeParameter('options.appId', '', { extractValue: true }) ?? '').trim();
-			const body = { ...workflowRunBody(this, workflowId, { ...options, appId, parameters: this.getNodeParameter('parameters', '{}') }), is_async: true };
+			const body = {
+				...workflowRunBody(this, workflowId, { ...options, appId, parameters: this.getNodeParameter('parameters', '{}') }),
+				is_async: true,
+			};
 			const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/workflow/run', body });
-			if (!envelope.execute_id) throw new NodeOperationError(node, 'Coze started no background run (no execute_id); async runs need a paid Coze plan');
+			if (!envelope.execute_id)
+				throw new NodeOperationError(node, 'Coze started no background run (no execute_id); async runs need a paid Coze plan');
 			return String(envelope.execute_id);
 		};
 		const goneItem = (id: string, error: unknown): INodeExecutionData => ({
@@ -356,7 +357,8 @@ export class CozeWorkflowTrigger implements INodeType {
 			emittedSet.add(id);
 			emitted.push(id);
 			if (succeeded || includeFailed) items.push(item);
-			else this.logger.warn(`Coze Workflow Trigger: ${String(item.json.error_message ?? `run ${id} failed`)} (not emitted: Include Failed Runs is off)`);
+			else
+				this.logger.warn(`Coze Workflow Trigger: ${String(item.json.error_message ?? `run ${id} failed`)} (not emitted: Include Failed Runs is off)`);
 		};
 		for (const id of ids) {
 			const since = pending[id];
@@ -381,7 +383,8 @@ export class CozeWorkflowTrigger implements INodeType {
 			}
 			if (result.kind === 'rateLimited') rateLimited++;
 			if (result.kind === 'failed') firstFailure ??= result.error;
-			if (now - since > RUN_EXPIRY_MS) finish(id, expiredItem(id, since, undefined, result.kind === 'skipped' ? 'not looked up' : result.error), false);
+			if (now - since > RUN_EXPIRY_MS)
+				finish(id, expiredItem(id, since, undefined, result.kind === 'skipped' ? 'not looked up' : result.error), false);
 			else if (result.kind === 'skipped') notLookedUp[id] = since;
 			else stillPending[id] = since;
 		}

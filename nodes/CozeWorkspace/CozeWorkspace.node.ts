@@ -66,7 +66,14 @@ export class CozeWorkspace implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['user'] } },
-				options: [{ name: 'Get Current', value: 'getCurrent', action: 'Get the current user', description: 'Read the ID and names of the credential\'s Coze user' }],
+				options: [
+					{
+						name: 'Get Current',
+						value: 'getCurrent',
+						action: 'Get the current user',
+						description: "Read the ID and names of the credential's Coze user",
+					},
+				],
 				default: 'getCurrent',
 			},
 			{

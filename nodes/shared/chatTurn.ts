@@ -110,11 +110,7 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				break;
 		}
 	}
-	throw cozeApiError(
-		node,
-		{ msg: 'the chat stream ended before the chat completed; the answer is incomplete', logId },
-		itemIndex,
-	);
+	throw cozeApiError(node, { msg: 'the chat stream ended before the chat completed; the answer is incomplete', logId }, itemIndex);
 }
 
 /** Tool calls of a `requires_action` chat, with their JSON arguments parsed. */
@@ -140,7 +136,10 @@ export function toolCallsOf(chat: IDataObject): IDataObject[] {
 export function summarizeTurn(turn: ChatTurn): IDataObject {
 	const { chat, messages } = turn;
 	const answers = messages.filter((m) => m.type === 'answer');
-	const reasoning = answers.map((m) => (m.reasoning_content as string) ?? '').filter(Boolean).join('');
+	const reasoning = answers
+		.map((m) => (m.reasoning_content as string) ?? '')
+		.filter(Boolean)
+		.join('');
 	const result: IDataObject = {
 		answer: answers.map((m) => (m.content as string) ?? '').join(''),
 		status: chat.status,
@@ -175,7 +174,15 @@ export interface ChatStreamOptions {
  */
 export async function cancelChat(ctx: IExecuteFunctions, conversationId: string, chatId: string, itemIndex: number): Promise<void> {
 	await cozeApiData
-		.call(ctx, { method: 'POST', path: '/v3/chat/cancel', body: { conversation_id: conversationId, chat_id: chatId }, itemIndex, ignoreCancel: true, maxRetries: 1, timeoutMs: 10_000 })
+		.call(ctx, {
+			method: 'POST',
+			path: '/v3/chat/cancel',
+			body: { conversation_id: conversationId, chat_id: chatId },
+			itemIndex,
+			ignoreCancel: true,
+			maxRetries: 1,
+			timeoutMs: 10_000,
+		})
 		.catch(() => undefined);
 }
 
@@ -217,7 +224,12 @@ function imageLike(url: string): boolean {
  * The user's message: plain text, or object_string content with binaries uploaded from n8n (image or file parts) and
  * file URLs (docs chat_v3.md object_string; the SDKs' multimodal chat and chat-flow examples).
  */
-export async function userMessage(ctx: IExecuteFunctions, itemIndex: number, text: string, files: { binaryProperties?: unknown; fileUrls?: unknown }): Promise<IDataObject> {
+export async function userMessage(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	text: string,
+	files: { binaryProperties?: unknown; fileUrls?: unknown },
+): Promise<IDataObject> {
 	const list = (value: unknown) =>
 		String(value ?? '')
 			.split(',')

@@ -90,4 +90,3 @@ export function appLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 		...overrides,
 	};
 }
-

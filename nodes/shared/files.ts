@@ -37,7 +37,8 @@ function multipartStream(source: StreamSource, fileName: string, mimeType: strin
 	const body = from.call(source.constructor, parts(), { objectMode: false, highWaterMark: 64 * 1024 });
 	const headers: Record<string, string> = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
 	// With the length known the body goes out as plain bytes, not chunked (which some gateways refuse for uploads).
-	if (fileSize !== undefined && Number.isSafeInteger(fileSize) && fileSize >= 0) headers['Content-Length'] = String(head.length + fileSize + tail.length);
+	if (fileSize !== undefined && Number.isSafeInteger(fileSize) && fileSize >= 0)
+		headers['Content-Length'] = String(head.length + fileSize + tail.length);
 	return { body, headers };
 }
 

@@ -14,11 +14,7 @@ function pageOf(paginationToken?: string): number {
 }
 
 /** Workspaces the credential can see (GET /v1/workspaces). */
-export async function searchWorkspaces(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
 	const data = await cozeApiData.call(this, {
 		method: 'GET',
@@ -34,11 +30,7 @@ export async function searchWorkspaces(
 }
 
 /** Bots of the selected workspace that are published to the API channel (GET /v1/bots). */
-export async function searchBots(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchBots(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the Bot ID)', value: '' }] };
@@ -58,11 +50,7 @@ export async function searchBots(
 }
 
 /** Published workflows of the selected workspace (GET /v1/workflows); chat flows only for the chat-flow operation. */
-export async function searchWorkflows(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchWorkflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the Workflow ID)', value: '' }] };
@@ -88,11 +76,7 @@ export async function searchWorkflows(
 }
 
 /** Knowledge bases of the selected workspace (GET /v1/datasets). */
-export async function searchDatasets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchDatasets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the Knowledge Base ID)', value: '' }] };
@@ -103,7 +87,10 @@ export async function searchDatasets(
 	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/datasets', qs });
 	const datasets = (data?.dataset_list as IDataObject[]) ?? [];
 	return {
-		results: datasets.map((d) => ({ name: `${String(d.name ?? d.dataset_id)}${d.format_type === 2 ? ' (images)' : ''}`, value: String(d.dataset_id) })),
+		results: datasets.map((d) => ({
+			name: `${String(d.name ?? d.dataset_id)}${d.format_type === 2 ? ' (images)' : ''}`,
+			value: String(d.dataset_id),
+		})),
 		paginationToken: page * PAGE_SIZE < Number(data?.total_count ?? 0) ? String(page + 1) : undefined,
 	};
 }
@@ -113,11 +100,7 @@ export async function searchDatasets(
  * workspace_id required, publish_status published_online by default, connector_id 1024 by default, page_num /
  * page_size, answer `data.items` + `data.total`).
  */
-export async function searchApps(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchApps(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the App ID)', value: '' }] };
@@ -140,11 +123,7 @@ export async function searchApps(
  * list_workflow_version.md: page_size 1–30, next page asked with page_token = the answer's next_page_token while
  * has_more).
  */
-export async function searchWorkflowVersions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchWorkflowVersions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const workflowId = String(this.getCurrentNodeParameter('workflowId', { extractValue: true }) ?? '').trim();
 	if (!/^\d+$/.test(workflowId)) {
 		return { results: [{ name: 'Choose the Workflow First (or Enter the Version)', value: '' }] };
@@ -170,7 +149,11 @@ export async function searchVoices(this: ILoadOptionsFunctions, filter?: string,
 	return {
 		results: voices.map((v) => {
 			const details = [v.is_system_voice ? 'system' : 'custom', v.model_type, v.language_name].filter(Boolean).join(', ');
-			return { name: `${String(v.name ?? v.voice_id)}${details ? ` (${details})` : ''}`, value: String(v.voice_id), url: (v.preview_audio as string) || undefined };
+			return {
+				name: `${String(v.name ?? v.voice_id)}${details ? ` (${details})` : ''}`,
+				value: String(v.voice_id),
+				url: (v.preview_audio as string) || undefined,
+			};
 		}),
 		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
 	};
@@ -187,7 +170,10 @@ export async function searchPlugins(this: ILoadOptionsFunctions, filter?: string
 			const meta = (item.metainfo ?? {}) as IDataObject;
 			const info = (item.plugin_info ?? {}) as IDataObject;
 			const unavailable = info.is_call_available === false ? ' — not callable' : '';
-			return { name: `${String(meta.name ?? meta.entity_id)}${meta.is_official ? ' (official)' : ''}${unavailable}`, value: String(meta.entity_id ?? '') };
+			return {
+				name: `${String(meta.name ?? meta.entity_id)}${meta.is_official ? ' (official)' : ''}${unavailable}`,
+				value: String(meta.entity_id ?? ''),
+			};
 		}),
 		paginationToken: data?.has_more === true ? String(page + 1) : undefined,
 	};

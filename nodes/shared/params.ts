@@ -65,36 +65,66 @@ export function optionalId(ctx: Ctx, name: string, itemIndex: number, label: str
  * Text for Coze. An object or list where text is expected is sent as its JSON text when `objectsAsJson` (a message's
  * content, a variable's value: what a user who maps a whole object means); otherwise it is refused.
  */
-export function textValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, options: { required?: boolean; objectsAsJson?: boolean } = {}): string {
+export function textValue(
+	ctx: Ctx,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	options: { required?: boolean; objectsAsJson?: boolean } = {},
+): string {
 	let text: string;
 	if (value === undefined || value === null) text = '';
 	else if (typeof value === 'object') {
 		if (!options.objectsAsJson) throw fail(ctx, itemIndex, `${label} must be text, not ${Array.isArray(value) ? 'a list' : 'an object'}`);
 		text = JSON.stringify(value);
 	} else text = String(value);
-	if (options.required && !text.trim()) throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
+	if (options.required && !text.trim())
+		throw fail(ctx, itemIndex, `${label} is required`, `It is empty for this item (an expression may have produced no value).`);
 	return text;
 }
 
-export function textParameter(ctx: Ctx, name: string, itemIndex: number, label: string, options: { required?: boolean; objectsAsJson?: boolean } = {}): string {
+export function textParameter(
+	ctx: Ctx,
+	name: string,
+	itemIndex: number,
+	label: string,
+	options: { required?: boolean; objectsAsJson?: boolean } = {},
+): string {
 	return textValue(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex, options);
 }
 
 /** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
-export function numberValue(ctx: Ctx, value: unknown, label: string, itemIndex: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
+export function numberValue(
+	ctx: Ctx,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	bounds: { min?: number; max?: number; fractional?: boolean },
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || (!bounds.fractional && !Number.isInteger(number))) {
 		throw fail(ctx, itemIndex, `${label} must be ${bounds.fractional ? 'a number' : 'a whole number'}, got ${JSON.stringify(value)}`);
 	}
 	if ((bounds.min !== undefined && number < bounds.min) || (bounds.max !== undefined && number > bounds.max)) {
 		const allowed =
-			bounds.max === undefined ? `at least ${bounds.min}` : bounds.min === undefined ? `at most ${bounds.max}` : `between ${bounds.min} and ${bounds.max}`;
+			bounds.max === undefined
+				? `at least ${bounds.min}`
+				: bounds.min === undefined
+					? `at most ${bounds.max}`
+					: `between ${bounds.min} and ${bounds.max}`;
 		throw fail(ctx, itemIndex, `${label} must be ${allowed}, got ${number}`);
 	}
 	return number;
 }
 
-export function numberParameter(ctx: Ctx, name: string, itemIndex: number, label: string, fallback: number, bounds: { min?: number; max?: number; fractional?: boolean }): number {
+export function numberParameter(
+	ctx: Ctx,
+	name: string,
+	itemIndex: number,
+	label: string,
+	fallback: number,
+	bounds: { min?: number; max?: number; fractional?: boolean },
+): number {
 	return numberValue(ctx, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, label, itemIndex, bounds);
 }
 

@@ -58,5 +58,12 @@ export async function routeOperation(this: IExecuteFunctions, operations: Record
 	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 	const raw = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
 	const concurrency = Number.isInteger(raw) && (raw as number) >= 1 ? (raw as number) : DEFAULT_CONCURRENCY;
-	return [await runItems(this, async (itemIndex) => await handler.execute.call(this, itemIndex), concurrency, async () => await secretsOf(this))];
+	return [
+		await runItems(
+			this,
+			async (itemIndex) => await handler.execute.call(this, itemIndex),
+			concurrency,
+			async () => await secretsOf(this),
+		),
+	];
 }

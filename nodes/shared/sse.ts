@@ -201,10 +201,7 @@ export class SseParser {
 }
 
 /** Events from a byte stream (e.g. a Node.js Readable), as they arrive. */
-export async function* readSseEvents(
-	stream: AsyncIterable<Uint8Array | string>,
-	options: { maxEventBytes?: number } = {},
-): AsyncGenerator<SseEvent> {
+export async function* readSseEvents(stream: AsyncIterable<Uint8Array | string>, options: { maxEventBytes?: number } = {}): AsyncGenerator<SseEvent> {
 	const parser = new SseParser(options);
 	for await (const chunk of stream) {
 		for (const event of parser.feed(chunk)) yield event;
@@ -218,7 +215,16 @@ export function parseSseData<T = unknown>(event: SseEvent): T | undefined {
 	if (!data) return undefined;
 	const first = data.charCodeAt(0);
 	// Only attempt JSON for values that can be JSON: object, array, string, number, true/false/null.
-	if (first !== 0x7b && first !== 0x5b && first !== 0x22 && !(first >= 0x30 && first <= 0x39) && first !== 0x2d && first !== 0x74 && first !== 0x66 && first !== 0x6e) {
+	if (
+		first !== 0x7b &&
+		first !== 0x5b &&
+		first !== 0x22 &&
+		!(first >= 0x30 && first <= 0x39) &&
+		first !== 0x2d &&
+		first !== 0x74 &&
+		first !== 0x66 &&
+		first !== 0x6e
+	) {
 		return undefined;
 	}
 	try {

@@ -12,7 +12,6 @@ import { cozeApiRequest } from './transport';
 /** Any JSON value an item can hold. */
 export type JsonValue = IDataObject[string];
 
-
 /**
  * Coze returns workflow output as JSON text, sometimes JSON inside JSON (async results:
  * `{"Output": "{\"data\": …}"}`). Parse every level that is JSON; keep text that is not.
@@ -188,12 +187,7 @@ export async function waitForRun(
  * The body of POST /v1/workflow/run and stream_run, shared by Coze Workflow and the trigger: start-node parameters
  * (JSON), bot or app (never both: Coze answers 4000), ext as strings with user_id, and an optional version.
  */
-export function workflowRunBody(
-	ctx: { getNode(): INode },
-	workflowId: string,
-	options: IDataObject,
-	itemIndex?: number,
-): IDataObject {
+export function workflowRunBody(ctx: { getNode(): INode }, workflowId: string, options: IDataObject, itemIndex?: number): IDataObject {
 	const parameters = parseJsonShape(ctx, options.parameters, 'Parameters', itemIndex, 'object', ' of start-node inputs');
 	const ext = parseJsonShape(ctx, options.ext, 'Extra', itemIndex, 'object', ' of strings');
 	if (options.appId && options.botId) {

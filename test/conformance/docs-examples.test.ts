@@ -25,14 +25,51 @@ import { examplesOf, parseLenientJson } from './docs-examples';
  */
 
 const PAGES = [
-	'chat_v3', 'retrieve_chat', 'list_chat_messages', 'chat_submit_tool_outputs', 'chat_cancel',
-	'create_conversation', 'retrieve_conversation', 'list_conversations', 'edit_conversation', 'delete_conversation', 'clear_conversation_context',
-	'create_message', 'list_message', 'retrieve_message', 'modify_message', 'delete_message', 'message_feedback', 'delete_message_feedback',
-	'workflow_run', 'workflow_stream_run', 'workflow_resume', 'resume_workflow', 'workflow_chat', 'get_workflow_list', 'get_workflow_info',
-	'workflow_history', 'get_node_execute_history_response', 'upload_files', 'retrieve_files',
-	'create_dataset', 'list_dataset', 'update_dataset', 'delete_dataset', 'get_dataset_progress',
-	'create_knowledge_files', 'list_knowledge_files', 'modify_knowledge_files', 'delete_knowdge_files', 'get_images', 'update_image_caption',
-	'read_variable', 'update_variable', 'list_workspace', 'published_bots_list', 'bots_list_draft_published',
+	'chat_v3',
+	'retrieve_chat',
+	'list_chat_messages',
+	'chat_submit_tool_outputs',
+	'chat_cancel',
+	'create_conversation',
+	'retrieve_conversation',
+	'list_conversations',
+	'edit_conversation',
+	'delete_conversation',
+	'clear_conversation_context',
+	'create_message',
+	'list_message',
+	'retrieve_message',
+	'modify_message',
+	'delete_message',
+	'message_feedback',
+	'delete_message_feedback',
+	'workflow_run',
+	'workflow_stream_run',
+	'workflow_resume',
+	'resume_workflow',
+	'workflow_chat',
+	'get_workflow_list',
+	'get_workflow_info',
+	'workflow_history',
+	'get_node_execute_history_response',
+	'upload_files',
+	'retrieve_files',
+	'create_dataset',
+	'list_dataset',
+	'update_dataset',
+	'delete_dataset',
+	'get_dataset_progress',
+	'create_knowledge_files',
+	'list_knowledge_files',
+	'modify_knowledge_files',
+	'delete_knowdge_files',
+	'get_images',
+	'update_image_caption',
+	'read_variable',
+	'update_variable',
+	'list_workspace',
+	'published_bots_list',
+	'bots_list_draft_published',
 ];
 
 /**
@@ -76,7 +113,11 @@ describe('the docs examples are the contract', () => {
 
 	const auth = () => ({ Authorization: `Bearer ${sim.patTokens[0]}` });
 	const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json> => {
-		const response = await fetch(`${sim.url}${path}`, { method, headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const response = await fetch(`${sim.url}${path}`, {
+			method,
+			headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 		return (await response.json()) as Json;
 	};
 	const waitChat = async (conversation: string, id: string, until: string[]) => {
@@ -96,10 +137,17 @@ describe('the docs examples are the contract', () => {
 		seedDatasetDocuments(sim);
 		const form = new FormData();
 		form.append('file', new Blob([Buffer.from('\x89PNG fake image')], { type: 'image/png' }), 'photo.png');
-		const fileId = ((await (await fetch(`${sim.url}/v1/files/upload`, { method: 'POST', headers: auth(), body: form })).json()) as Json).data.id as string;
+		const fileId = ((await (await fetch(`${sim.url}/v1/files/upload`, { method: 'POST', headers: auth(), body: form })).json()) as Json).data
+			.id as string;
 		const conversation = (await call('POST', '/v1/conversation/create', { bot_id: BOTS.echo })).data.id as string;
-		const question = (await call('POST', `/v1/conversation/message/create?conversation_id=${conversation}`, { role: 'user', content: 'hello', content_type: 'text' })).data.id as string;
-		const ask = (bot: string, text: string) => ({ bot_id: bot, user_id: 'u1', additional_messages: [{ role: 'user', type: 'question', content: text, content_type: 'text' }] });
+		const question = (
+			await call('POST', `/v1/conversation/message/create?conversation_id=${conversation}`, { role: 'user', content: 'hello', content_type: 'text' })
+		).data.id as string;
+		const ask = (bot: string, text: string) => ({
+			bot_id: bot,
+			user_id: 'u1',
+			additional_messages: [{ role: 'user', type: 'question', content: text, content_type: 'text' }],
+		});
 		const echo = (await call('POST', '/v3/chat', ask(BOTS.echo, 'hi'))).data as Json;
 		await waitChat(echo.conversation_id, echo.id, ['completed']);
 		const listed = await call('POST', `/v1/conversation/message/list?conversation_id=${echo.conversation_id}`, {});
@@ -107,10 +155,13 @@ describe('the docs examples are the contract', () => {
 		const toolsChat = (await call('POST', '/v3/chat', ask(BOTS.tools, 'Paris'))).data as Json;
 		const tools = await waitChat(toolsChat.conversation_id, toolsChat.id, ['requires_action']);
 		const slow = (await call('POST', '/v3/chat', ask(BOTS.slow, 'wait'))).data as Json;
-		const executeId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.slow, parameters: { input: 'x' }, is_async: true })).execute_id as string;
-		const bigExecuteId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.bigOutput, parameters: { input: 'x' }, is_async: true })).execute_id as string;
+		const executeId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.slow, parameters: { input: 'x' }, is_async: true }))
+			.execute_id as string;
+		const bigExecuteId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.bigOutput, parameters: { input: 'x' }, is_async: true }))
+			.execute_id as string;
 		const eventId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.question, parameters: {} })).interrupt_data.event_id as string;
-		const newDataset = (await call('POST', '/v1/datasets', { name: 'Docs KB', space_id: WORKSPACES[0].id, format_type: 0 })).data.dataset_id as string;
+		const newDataset = (await call('POST', '/v1/datasets', { name: 'Docs KB', space_id: WORKSPACES[0].id, format_type: 0 })).data
+			.dataset_id as string;
 		await sleep(20);
 		return {
 			conversation,
@@ -204,7 +255,9 @@ describe('the docs examples are the contract', () => {
 	/** The example with live IDs, as a fetch() call; throws on a body that is not JSON. */
 	function liveRequest(page: string, request: DocRequest, live: Live) {
 		const body = request.body === undefined ? undefined : (JSON.parse(request.body) as Json);
-		const masked = decodeURIComponent(request.url.pathname).replace(/\*/g, '0').replace(/:(\w+)/g, '0');
+		const masked = decodeURIComponent(request.url.pathname)
+			.replace(/\*/g, '0')
+			.replace(/:(\w+)/g, '0');
 		const found = findOperation(masked, request.method);
 		let path = masked;
 		if (found) {
@@ -266,7 +319,12 @@ describe('the docs examples are the contract', () => {
 				}
 				if (outcome !== 'accepted') outcomes[request.source] = outcome;
 				// Let a non-streamed chat finish before the next example uses the conversation (Coze: one running chat each).
-				for (let i = 0; i < 200 && chatStats(sim).chats.some((c) => c.conversation_id === live.conversation && ['created', 'in_progress'].includes(c.status)); i++) await sleep(10);
+				for (
+					let i = 0;
+					i < 200 && chatStats(sim).chats.some((c) => c.conversation_id === live.conversation && ['created', 'in_progress'].includes(c.status));
+					i++
+				)
+					await sleep(10);
 			}
 			const expected = Object.fromEntries(Object.entries(DOC_DEFECTS).filter(([source]) => source.startsWith(`${page}.md `)));
 			// Every example accepted, except the docs' own defects, which must still fail.
@@ -306,24 +364,32 @@ describe('the docs examples are the contract', () => {
 		};
 		/** conversation.chat.failed whose data is `{code, msg}` (workflow_chat.md, chat_submit_tool_outputs.md), not a Chat with last_error. */
 		const failedWithTopLevelCode = (text: string) =>
-			eventsOf(text).some((e) => e.event === 'conversation.chat.failed' && !parseSseData<Json>(e)?.last_error && parseSseData<Json>(e)?.code !== undefined);
+			eventsOf(text).some(
+				(e) => e.event === 'conversation.chat.failed' && !parseSseData<Json>(e)?.last_error && parseSseData<Json>(e)?.code !== undefined,
+			);
 		/**
 		 * Blocks that list every event kind of several outcomes one after another, with `#` headings, placeholder JSON
 		 * and no blank lines between events — a reference sheet, not a stream: only the parser is checked.
 		 */
 		const SHEETS = ['chat_submit_tool_outputs.md stream 1'];
-		const formerNodeBug = (c: { name: string; text: string }) => !SHEETS.includes(c.name) && (interruptedWithoutDone(c.text) || failedWithTopLevelCode(c.text));
+		const formerNodeBug = (c: { name: string; text: string }) =>
+			!SHEETS.includes(c.name) && (interruptedWithoutDone(c.text) || failedWithTopLevelCode(c.text));
 
-		it.each(cases.filter((c) => SHEETS.includes(c.name)).map((c) => [c.name, c] as const))('%s (reference sheet): read by the SSE rules', (_name, { text }) => {
-			// The sheet has no blank line between its events: by the SSE rules that is ONE event (the last `event:` name,
-			// every data line joined), which is what any SSE client sees if a server sent it as printed.
-			const parsed = eventsOf(text);
-			expect(parsed.map((e) => e.event)).toEqual(['conversation.chat.failed']);
-			expect(parsed[0].data.split('\n').length).toBeGreaterThan(10);
-		});
+		it.each(cases.filter((c) => SHEETS.includes(c.name)).map((c) => [c.name, c] as const))(
+			'%s (reference sheet): read by the SSE rules',
+			(_name, { text }) => {
+				// The sheet has no blank line between its events: by the SSE rules that is ONE event (the last `event:` name,
+				// every data line joined), which is what any SSE client sees if a server sent it as printed.
+				const parsed = eventsOf(text);
+				expect(parsed.map((e) => e.event)).toEqual(['conversation.chat.failed']);
+				expect(parsed[0].data.split('\n').length).toBeGreaterThan(10);
+			},
+		);
 
 		it('finds the stream examples', () => {
-			expect(cases.map((c) => c.name)).toEqual(expect.arrayContaining(['chat_v3.md stream 1', 'workflow_stream_run.md stream 1', 'workflow_chat.md stream 1']));
+			expect(cases.map((c) => c.name)).toEqual(
+				expect.arrayContaining(['chat_v3.md stream 1', 'workflow_stream_run.md stream 1', 'workflow_chat.md stream 1']),
+			);
 		});
 
 		it.each(cases.filter((c) => !SHEETS.includes(c.name) && !formerNodeBug(c)).map((c) => [c.name, c] as const))('%s', async (_name, { text }) => {

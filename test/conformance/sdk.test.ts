@@ -65,7 +65,8 @@ describe('official SDK (@coze/api) against the simulator', () => {
 		});
 
 		it('submitToolOutputs (streamed) after requires_action', async () => {
-			let required: { id: string; conversation_id: string; required_action?: { submit_tool_outputs: { tool_calls: Array<{ id: string }> } } } | undefined;
+			let required:
+				{ id: string; conversation_id: string; required_action?: { submit_tool_outputs: { tool_calls: Array<{ id: string }> } } } | undefined;
 			for await (const part of coze.chat.stream({ bot_id: BOTS.tools, user_id: 'u1', additional_messages: question('Paris') })) {
 				if (part.event === 'conversation.chat.requires_action') required = part.data as never;
 			}
@@ -79,7 +80,8 @@ describe('official SDK (@coze/api) against the simulator', () => {
 				stream: true,
 			})) {
 				events.push(part.event);
-				if (part.event === 'conversation.message.completed' && (part.data as { type: string }).type === 'answer') answer = (part.data as { content: string }).content;
+				if (part.event === 'conversation.message.completed' && (part.data as { type: string }).type === 'answer')
+					answer = (part.data as { content: string }).content;
 			}
 			expect(events).toContain('conversation.chat.completed');
 			expect(answer).toBe('The weather in Paris: sunny');
@@ -100,7 +102,11 @@ describe('official SDK (@coze/api) against the simulator', () => {
 			expect(listed.conversations.map((c) => c.id)).toContain(conversation.id);
 			const ids: string[] = [];
 			for (let i = 0; i < 5; i++) {
-				const message = await coze.conversations.messages.create(conversation.id, { role: i % 2 ? 'assistant' : 'user', content: `m${i}`, content_type: 'text' } as never);
+				const message = await coze.conversations.messages.create(conversation.id, {
+					role: i % 2 ? 'assistant' : 'user',
+					content: `m${i}`,
+					content_type: 'text',
+				} as never);
 				ids.push(message.id);
 			}
 			const page1 = await coze.conversations.messages.list(conversation.id, { limit: 2 });
@@ -160,7 +166,12 @@ describe('official SDK (@coze/api) against the simulator', () => {
 		it('chat flow (workflows.chat.stream)', async () => {
 			const events: string[] = [];
 			let answer = '';
-			for await (const part of coze.workflows.chat.stream({ workflow_id: WORKFLOWS.chatflow, bot_id: BOTS.echo, parameters: {}, additional_messages: question('hey') })) {
+			for await (const part of coze.workflows.chat.stream({
+				workflow_id: WORKFLOWS.chatflow,
+				bot_id: BOTS.echo,
+				parameters: {},
+				additional_messages: question('hey'),
+			})) {
 				events.push(part.event);
 				if (part.event === 'conversation.message.completed') answer = (part.data as { content: string }).content;
 			}
@@ -236,9 +247,22 @@ describe('official SDK (@coze/api) against the simulator', () => {
 	describe('known SDK deviations (the SDK disagrees with the docs; the simulator follows the docs)', () => {
 		it('documents.list sends page_size, the docs and spec say size: flagged by the contract check and ignored', async () => {
 			setDocumentProcessingMs(sim, 0);
-			const bases = Array.from({ length: 12 }, (_, i) => ({ name: `d${i}.txt`, source_info: { file_base64: Buffer.from(`doc ${i}`).toString('base64'), file_type: 'txt' } }));
-			await coze.datasets.documents.create({ dataset_id: DATASETS.text, document_bases: bases.slice(0, 10), chunk_strategy: { chunk_type: 0 }, format_type: 0 } as never);
-			await coze.datasets.documents.create({ dataset_id: DATASETS.text, document_bases: bases.slice(10), chunk_strategy: { chunk_type: 0 }, format_type: 0 } as never);
+			const bases = Array.from({ length: 12 }, (_, i) => ({
+				name: `d${i}.txt`,
+				source_info: { file_base64: Buffer.from(`doc ${i}`).toString('base64'), file_type: 'txt' },
+			}));
+			await coze.datasets.documents.create({
+				dataset_id: DATASETS.text,
+				document_bases: bases.slice(0, 10),
+				chunk_strategy: { chunk_type: 0 },
+				format_type: 0,
+			} as never);
+			await coze.datasets.documents.create({
+				dataset_id: DATASETS.text,
+				document_bases: bases.slice(10),
+				chunk_strategy: { chunk_type: 0 },
+				format_type: 0,
+			} as never);
 			const list = await coze.datasets.documents.list({ dataset_id: DATASETS.text, page: 1, page_size: 50 });
 			expect(list.total).toBe(12);
 			expect(list.document_infos).toHaveLength(10); // the documented default size

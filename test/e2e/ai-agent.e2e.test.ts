@@ -21,7 +21,7 @@ describe('AI Agent with a Coze tool in the real n8n CLI', () => {
 		await llm?.close();
 	});
 
-	it('the agent calls Coze Chat with its question and answers with the bot\'s reply', async () => {
+	it("the agent calls Coze Chat with its question and answers with the bot's reply", async () => {
 		const n8n = new N8nInstance();
 		await n8n.importCredentials([
 			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },

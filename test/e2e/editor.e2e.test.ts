@@ -20,7 +20,14 @@ const pickerWorkflow = {
 	id: 'editorCheck09',
 	name: 'Coze: version and app pickers',
 	nodes: [
-		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a0000000-0000-4000-8000-000000000001',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: 'Run Versioned Workflow',
@@ -96,7 +103,15 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		expect(cookie).toBeTruthy();
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		await context.addCookies([{ name: 'n8n-auth', value: cookie as string, domain: 'localhost', path: '/' }]);
@@ -137,7 +152,10 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await page.getByText('Support Team').first().click();
 		// Bot picker: switch from "By ID" to "From list" and open it.
 		await ndv.locator('[data-test-id="resource-locator-botId"] [data-test-id="rlc-mode-selector"]').click();
-		await page.getByRole('option', { name: /From list/i }).last().click();
+		await page
+			.getByRole('option', { name: /From list/i })
+			.last()
+			.click();
 		await ndv.locator('[data-test-id="resource-locator-botId"] [data-test-id="rlc-input"]').click();
 		await page.getByText('Echo Bot').first().waitFor({ timeout: 30_000 });
 		await expect(page.getByText('Weather Tool Bot').first().isVisible()).resolves.toBe(true);
@@ -172,12 +190,26 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await page.locator('[data-test-id="node-creator-plus-button"]').click();
 		await page.waitForTimeout(500);
 		await page.keyboard.type('Coze');
-		const names = ['Coze Chat', 'Coze Workflow', 'Coze Conversation', 'Coze Knowledge Base', 'Coze File', 'Coze Variable', 'Coze Audio', 'Coze Plugin', 'Coze Bot', 'Coze Workspace'];
+		const names = [
+			'Coze Chat',
+			'Coze Workflow',
+			'Coze Conversation',
+			'Coze Knowledge Base',
+			'Coze File',
+			'Coze Variable',
+			'Coze Audio',
+			'Coze Plugin',
+			'Coze Bot',
+			'Coze Workspace',
+		];
 		for (const name of names) {
 			await panel.getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
 		}
 		// The merged "Coze Workflow" entry (action node + trigger) shows the action node's description.
-		await panel.getByText(new CozeWorkflow().description.description as string).first().waitFor({ timeout: 30_000 });
+		await panel
+			.getByText(new CozeWorkflow().description.description as string)
+			.first()
+			.waitFor({ timeout: 30_000 });
 		await expect(panel.getByText('Starts when a background').count()).resolves.toBe(0);
 		await shot('07-all-nodes-in-panel');
 	});
@@ -201,7 +233,10 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await page.getByText('Support Team').first().waitFor({ timeout: 30_000 });
 		await page.getByText('Support Team').first().click();
 		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-mode-selector"]`).click();
-		await page.getByRole('option', { name: /From list/i }).last().click();
+		await page
+			.getByRole('option', { name: /From list/i })
+			.last()
+			.click();
 		await ndv.locator(`[data-test-id="resource-locator-${picker}"] [data-test-id="rlc-input"]`).click();
 		await page.getByText(expected).first().waitFor({ timeout: 30_000 });
 		await shot(screenshot);
@@ -223,9 +258,19 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ timeout: 30_000 });
 		const locator = ndv.locator(`[data-test-id="resource-locator-${picker}"]`);
-		if ((await locator.locator('[data-test-id="rlc-mode-selector"] input').inputValue().catch(() => '')).match(/ID/i)) {
+		if (
+			(
+				await locator
+					.locator('[data-test-id="rlc-mode-selector"] input')
+					.inputValue()
+					.catch(() => '')
+			).match(/ID/i)
+		) {
 			await locator.locator('[data-test-id="rlc-mode-selector"]').click();
-			await page.getByRole('option', { name: /From list/i }).last().click();
+			await page
+				.getByRole('option', { name: /From list/i })
+				.last()
+				.click();
 		}
 		await locator.locator('[data-test-id="rlc-input"]').click();
 		await page.getByText(expected).first().waitFor({ timeout: 30_000 });

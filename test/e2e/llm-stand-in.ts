@@ -9,7 +9,10 @@ import type { AddressInfo } from 'net';
  */
 export interface LlmStandIn {
 	url: string;
-	requests: Array<{ messages: Array<{ role: string; content: string }>; tools?: Array<{ function: { name: string; parameters?: { properties?: Record<string, unknown> } } }> }>;
+	requests: Array<{
+		messages: Array<{ role: string; content: string }>;
+		tools?: Array<{ function: { name: string; parameters?: { properties?: Record<string, unknown> } } }>;
+	}>;
 	close(): Promise<void>;
 }
 
@@ -43,7 +46,16 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
 				message.content = `You asked: ${lastUser?.content ?? ''}`;
 			}
 			const base = { model: body.model ?? 'stand-in', created_at: new Date().toISOString() };
-			const final = { ...base, message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 1, load_duration: 1, prompt_eval_count: 10, eval_count: 5 };
+			const final = {
+				...base,
+				message: { role: 'assistant', content: '' },
+				done: true,
+				done_reason: 'stop',
+				total_duration: 1,
+				load_duration: 1,
+				prompt_eval_count: 10,
+				eval_count: 5,
+			};
 			if (body.stream === false) {
 				res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ...final, message }));
 				return;

@@ -42,9 +42,12 @@ describe('Coze Workflow Trigger in a running n8n', () => {
 		const cookie = `n8n-auth=${/n8n-auth=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1]}`;
 
 		const executions = async () => {
-			const response = await fetch(`http://127.0.0.1:${PORT}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'e2eTrigger001' }))}`, {
-				headers: { cookie },
-			});
+			const response = await fetch(
+				`http://127.0.0.1:${PORT}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'e2eTrigger001' }))}`,
+				{
+					headers: { cookie },
+				},
+			);
 			const body = (await response.json()) as { data: { results: Array<{ id: string; status: string }> } };
 			return body.data.results;
 		};

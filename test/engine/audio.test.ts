@@ -42,7 +42,14 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 	const audio = (parameters: INodeParameters, items?: INodeExecutionData[], continueOnFail = false) =>
 		harness.run({ type: 'cozeAudio', parameters, credentials: { cozeApi: credential }, continueOnFail }, { items });
 	const speak = (text: string, responseFormat: string, options: IDataObject = {}, extra: INodeParameters = {}) =>
-		audio({ operation: 'textToSpeech', text, voiceId: { __rl: true, mode: 'id', value: VOICE }, responseFormat, options, ...extra } as INodeParameters);
+		audio({
+			operation: 'textToSpeech',
+			text,
+			voiceId: { __rl: true, mode: 'id', value: VOICE },
+			responseFormat,
+			options,
+			...extra,
+		} as INodeParameters);
 	const bytesOf = async (binary: IBinaryData) => (binary.id ? await binaryData.getAsBuffer(binary) : Buffer.from(binary.data, 'base64'));
 	const speechRequests = () => sim.requests.filter((r) => r.path === '/v1/audio/speech');
 
@@ -89,7 +96,12 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 		expect(frames).toBe(Math.ceil((speechDurationMs(text) * 24000) / 1000 / 576));
 		for (let i = 0; i < frames; i++) expect(mp3Bytes.readUInt16BE(tagSize + i * 96)).toBe(0xfff3);
 
-		const pcm = await speak(text, 'pcm', { sampleRate: 8000, loudnessRate: 50 }, { options: { sampleRate: 8000, loudnessRate: 50, fileName: 'hello.pcm' } });
+		const pcm = await speak(
+			text,
+			'pcm',
+			{ sampleRate: 8000, loudnessRate: 50 },
+			{ options: { sampleRate: 8000, loudnessRate: 50, fileName: 'hello.pcm' } },
+		);
 		const pcmBinary = pcm.items[0].binary?.data as IBinaryData;
 		expect(pcmBinary).toMatchObject({ mimeType: 'audio/pcm', fileName: 'hello.pcm' });
 		const pcmBytes = await bytesOf(pcmBinary);
@@ -103,7 +115,7 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 		expect(oggBinary).toMatchObject({ mimeType: 'audio/ogg', fileName: 'speech.ogg' });
 		const oggBytes = await bytesOf(oggBinary);
 		const pages: Buffer[] = [];
-		for (let at = 0; at < oggBytes.length; ) {
+		for (let at = 0; at < oggBytes.length;) {
 			expect(oggBytes.toString('ascii', at, at + 4)).toBe('OggS');
 			const segments = oggBytes[at + 26];
 			const bodySize = [...oggBytes.subarray(at + 27, at + 27 + segments)].reduce((a, b) => a + b, 0);
@@ -154,7 +166,12 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 	});
 
 	it('Text to Speech: a Coze error (JSON instead of audio) becomes a node error with code, message and log id', async () => {
-		const unknown = await audio({ operation: 'textToSpeech', text: 'hi', voiceId: { __rl: true, mode: 'id', value: '7000000000000000000' }, responseFormat: 'wav' });
+		const unknown = await audio({
+			operation: 'textToSpeech',
+			text: 'hi',
+			voiceId: { __rl: true, mode: 'id', value: '7000000000000000000' },
+			responseFormat: 'wav',
+		});
 		expect(unknown.error?.message).toMatch(/4000/);
 		expect(unknown.error?.message).toMatch(/voice_id 7000000000000000000 not found/);
 		expect(String(unknown.error?.description)).toMatch(/Log ID: \S+/);
@@ -184,7 +201,9 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ text, file_name: 'speech.wav', mime_type: 'audio/wav' });
 		const upload = sim.requests.find((r) => r.path === '/v1/audio/transcriptions')?.body as MultipartBody;
-		expect(upload.files).toEqual([expect.objectContaining({ field: 'file', filename: 'speech.wav', contentType: 'audio/wav', size: (await bytesOf(wav)).length })]);
+		expect(upload.files).toEqual([
+			expect.objectContaining({ field: 'file', filename: 'speech.wav', contentType: 'audio/wav', size: (await bytesOf(wav)).length }),
+		]);
 		expect(upload.fields).toEqual({});
 
 		// The other formats carry the text too (ID3 title, Opus tags); in-memory binaries go as a FormData body.
@@ -265,9 +284,21 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 
 		const custom = await audio({ operation: 'listVoices', returnAll: true, filters: { filterSystemVoice: true } });
 		expect(custom.items.map((i) => i.json)).toEqual([
-			expect.objectContaining({ voice_id: voiceId, name: 'Support Anna', is_system_voice: false, state: 'cloned', language_code: 'en', available_training_times: 9 }),
+			expect.objectContaining({
+				voice_id: voiceId,
+				name: 'Support Anna',
+				is_system_voice: false,
+				state: 'cloned',
+				language_code: 'en',
+				available_training_times: 9,
+			}),
 		]);
-		const spoken = await audio({ operation: 'textToSpeech', text: 'Hello from Anna', voiceId: { __rl: true, mode: 'list', value: voiceId }, responseFormat: 'wav' });
+		const spoken = await audio({
+			operation: 'textToSpeech',
+			text: 'Hello from Anna',
+			voiceId: { __rl: true, mode: 'list', value: voiceId },
+			responseFormat: 'wav',
+		});
 		expect(spoken.error).toBeUndefined();
 
 		const retrained = await audio(
@@ -281,7 +312,10 @@ describe('Coze Audio node inside n8n-core against the simulator', () => {
 			{ json: {}, binary: { data: { data: Buffer.from('abc').toString('base64'), mimeType: 'application/octet-stream', fileName: 'blob' } } },
 		]);
 		expect(unknownFormat.error?.message).toMatch(/Cannot tell the audio format of "blob"/);
-		const systemVoice = await audio({ operation: 'cloneVoice', binaryPropertyName: 'data', voiceName: 'X', audioFormat: 'wav', options: { voiceId: VOICE } }, spoken.items);
+		const systemVoice = await audio(
+			{ operation: 'cloneVoice', binaryPropertyName: 'data', voiceName: 'X', audioFormat: 'wav', options: { voiceId: VOICE } },
+			spoken.items,
+		);
 		expect(systemVoice.error?.message).toMatch(/4000.*not a custom voice/);
 		expect(String(systemVoice.error?.description)).toMatch(/Log ID: \S+/);
 	});

@@ -34,10 +34,34 @@ interface Probe {
 }
 
 const PROBES: Probe[] = [
-	{ node: 'Coze Chat', type: 'cozeChat', method: 'POST', path: '/v3/chat', parameters: { operation: 'sendMessage', botId: rl(BOTS.echo), userId: 'u', message: 'hi' } },
-	{ node: 'Coze Workflow', type: 'cozeWorkflow', method: 'POST', path: '/v1/workflow/run', parameters: { operation: 'run', mode: 'sync', workflowId: rl(WORKFLOWS.echo), parameters: '{"input":"x"}' } },
-	{ node: 'Coze Conversation', type: 'cozeConversation', method: 'POST', path: '/v1/conversation/create', parameters: { resource: 'conversation', operation: 'create' } },
-	{ node: 'Coze Knowledge Base', type: 'cozeDataset', method: 'GET', path: '/v1/datasets', parameters: { resource: 'dataset', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true } },
+	{
+		node: 'Coze Chat',
+		type: 'cozeChat',
+		method: 'POST',
+		path: '/v3/chat',
+		parameters: { operation: 'sendMessage', botId: rl(BOTS.echo), userId: 'u', message: 'hi' },
+	},
+	{
+		node: 'Coze Workflow',
+		type: 'cozeWorkflow',
+		method: 'POST',
+		path: '/v1/workflow/run',
+		parameters: { operation: 'run', mode: 'sync', workflowId: rl(WORKFLOWS.echo), parameters: '{"input":"x"}' },
+	},
+	{
+		node: 'Coze Conversation',
+		type: 'cozeConversation',
+		method: 'POST',
+		path: '/v1/conversation/create',
+		parameters: { resource: 'conversation', operation: 'create' },
+	},
+	{
+		node: 'Coze Knowledge Base',
+		type: 'cozeDataset',
+		method: 'GET',
+		path: '/v1/datasets',
+		parameters: { resource: 'dataset', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true },
+	},
 	{
 		node: 'Coze File',
 		type: 'cozeFile',
@@ -46,11 +70,35 @@ const PROBES: Probe[] = [
 		parameters: { operation: 'upload', binaryPropertyName: 'data' },
 		items: () => [{ json: {}, binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt' } } }],
 	},
-	{ node: 'Coze Variable', type: 'cozeVariable', method: 'GET', path: '/v1/variables', parameters: { operation: 'get', ownerType: 'bot', botId: rl(BOTS.echo), userId: 'alice' } },
+	{
+		node: 'Coze Variable',
+		type: 'cozeVariable',
+		method: 'GET',
+		path: '/v1/variables',
+		parameters: { operation: 'get', ownerType: 'bot', botId: rl(BOTS.echo), userId: 'alice' },
+	},
 	{ node: 'Coze Audio', type: 'cozeAudio', method: 'GET', path: '/v1/audio/voices', parameters: { operation: 'listVoices', returnAll: true } },
-	{ node: 'Coze Plugin', type: 'cozePlugin', method: 'GET', path: '/v1/stores/plugins', parameters: { operation: 'list', returnAll: false, limit: 2 } },
-	{ node: 'Coze Bot', type: 'cozeBot', method: 'GET', path: '/v1/bots', parameters: { resource: 'bot', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true } },
-	{ node: 'Coze Workspace', type: 'cozeWorkspace', method: 'GET', path: '/v1/workspaces', parameters: { resource: 'workspace', operation: 'getAll', returnAll: true } },
+	{
+		node: 'Coze Plugin',
+		type: 'cozePlugin',
+		method: 'GET',
+		path: '/v1/stores/plugins',
+		parameters: { operation: 'list', returnAll: false, limit: 2 },
+	},
+	{
+		node: 'Coze Bot',
+		type: 'cozeBot',
+		method: 'GET',
+		path: '/v1/bots',
+		parameters: { resource: 'bot', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true },
+	},
+	{
+		node: 'Coze Workspace',
+		type: 'cozeWorkspace',
+		method: 'GET',
+		path: '/v1/workspaces',
+		parameters: { resource: 'workspace', operation: 'getAll', returnAll: true },
+	},
 	{
 		node: 'Coze Workflow Trigger (poll)',
 		type: 'cozeWorkflowTrigger',
@@ -116,7 +164,11 @@ describe('behaviour matrix: every node, every credential type, the same faults',
 	}
 
 	/** Runs a probe once; resolves with the error (if any), the output items and the node's requests to its path. */
-	async function probe(p: Probe, kind: CredentialKind, options: { continueOnFail?: boolean; items?: INodeExecutionData[]; concurrency?: number } = {}) {
+	async function probe(
+		p: Probe,
+		kind: CredentialKind,
+		options: { continueOnFail?: boolean; items?: INodeExecutionData[]; concurrency?: number } = {},
+	) {
 		const id = credential(kind);
 		const parameters: IDataObject = { authentication: kind, ...p.parameters };
 		if (options.concurrency) parameters.options = { ...(parameters.options as IDataObject), concurrency: options.concurrency };
@@ -143,31 +195,42 @@ describe('behaviour matrix: every node, every credential type, the same faults',
 	}
 
 	const fault = (p: Probe, body: unknown, status = 200, headers: Record<string, string> = {}, times = 1) =>
-		sim.addFault({ method: p.method, path: p.path, times, fault: { kind: 'status', status, body, headers: { 'X-Tt-Logid': 'log-matrix-1', ...headers } } });
+		sim.addFault({
+			method: p.method,
+			path: p.path,
+			times,
+			fault: { kind: 'status', status, body, headers: { 'X-Tt-Logid': 'log-matrix-1', ...headers } },
+		});
 
 	describe.each(PROBES)('$node', (p) => {
-		it.each(['accessToken', 'oAuth2', 'jwt'] as CredentialKind[])('HTTP 429 once, then 200 + 4013 once: retried with backoff, succeeds (%s)', async (kind) => {
-			fault(p, { code: 4013, msg: 'too many requests' }, 429, { 'Retry-After': '0.05' });
-			fault(p, { code: 4013, msg: 'too many requests' }, 200, { 'Retry-After': '0.05' });
-			const { error, calls } = await probe(p, kind);
-			expect(error).toBeUndefined();
-			expect(calls).toHaveLength(3);
-		});
-
-		it.each(['accessToken', 'oAuth2', 'jwt'] as CredentialKind[])('HTTP 200 + 4100 once: OAuth2 refreshes, JWT re-signs, a PAT fails with the region hint (%s)', async (kind) => {
-			fault(p, { code: 4100, msg: 'authentication is invalid' });
-			const { error, calls, tokenCalls } = await probe(p, kind);
-			if (kind === 'accessToken') {
-				expect(error?.message).toMatch(/code 4100/);
-				expect(String(error?.description)).toMatch(/Region/);
-				expect(calls).toHaveLength(1);
-			} else {
+		it.each(['accessToken', 'oAuth2', 'jwt'] as CredentialKind[])(
+			'HTTP 429 once, then 200 + 4013 once: retried with backoff, succeeds (%s)',
+			async (kind) => {
+				fault(p, { code: 4013, msg: 'too many requests' }, 429, { 'Retry-After': '0.05' });
+				fault(p, { code: 4013, msg: 'too many requests' }, 200, { 'Retry-After': '0.05' });
+				const { error, calls } = await probe(p, kind);
 				expect(error).toBeUndefined();
-				expect(calls).toHaveLength(2);
-				// JWT: one exchange to start with, one after the 4100; OAuth2: one refresh.
-				expect(tokenCalls).toHaveLength(kind === 'jwt' ? 2 : 1);
-			}
-		});
+				expect(calls).toHaveLength(3);
+			},
+		);
+
+		it.each(['accessToken', 'oAuth2', 'jwt'] as CredentialKind[])(
+			'HTTP 200 + 4100 once: OAuth2 refreshes, JWT re-signs, a PAT fails with the region hint (%s)',
+			async (kind) => {
+				fault(p, { code: 4100, msg: 'authentication is invalid' });
+				const { error, calls, tokenCalls } = await probe(p, kind);
+				if (kind === 'accessToken') {
+					expect(error?.message).toMatch(/code 4100/);
+					expect(String(error?.description)).toMatch(/Region/);
+					expect(calls).toHaveLength(1);
+				} else {
+					expect(error).toBeUndefined();
+					expect(calls).toHaveLength(2);
+					// JWT: one exchange to start with, one after the 4100; OAuth2: one refresh.
+					expect(tokenCalls).toHaveLength(kind === 'jwt' ? 2 : 1);
+				}
+			},
+		);
 
 		it.each(['oAuth2', 'jwt'] as CredentialKind[])('HTTP 401 once: a fresh token, succeeds (%s)', async (kind) => {
 			fault(p, { code: 4100, msg: 'token expired' }, 401);

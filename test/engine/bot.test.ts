@@ -27,7 +27,10 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 	afterEach(() => expect(sim.contractViolations()).toEqual([]));
 
 	const bot = async (parameters: INodeParameters, items?: INodeExecutionData[], continueOnFail = false) =>
-		await harness.run({ type: 'cozeBot', parameters: { resource: 'bot', ...parameters }, credentials: { cozeApi: credential }, continueOnFail }, { items });
+		await harness.run(
+			{ type: 'cozeBot', parameters: { resource: 'bot', ...parameters }, credentials: { cozeApi: credential }, continueOnFail },
+			{ items },
+		);
 	const chat = async (botId: string) =>
 		await harness.run({
 			type: 'cozeChat',
@@ -108,11 +111,18 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 			updateFields: { name: 'Recipe Bot 2', datasetIds: DATASETS.text, knowledgeJson: '{"auto_call": false, "search_strategy": 1}' },
 		});
 		expect(updated.items[0].json).toEqual({ bot_id: botId, updated: true, updated_fields: ['name', 'knowledge'] });
-		expect(lastBody('/v1/bot/update')).toEqual({ bot_id: botId, name: 'Recipe Bot 2', knowledge: { auto_call: false, search_strategy: 1, dataset_ids: [DATASETS.text] } });
+		expect(lastBody('/v1/bot/update')).toEqual({
+			bot_id: botId,
+			name: 'Recipe Bot 2',
+			knowledge: { auto_call: false, search_strategy: 1, dataset_ids: [DATASETS.text] },
+		});
 		const stillLive = await bot({ operation: 'get', botId: rl(botId) });
 		expect(stillLive.items[0].json).toMatchObject({ name: 'Recipe Bot', version: published.items[0].json.version });
 		const newDraft = await bot({ operation: 'get', botId: rl(botId), version: 'draft' });
-		expect(newDraft.items[0].json).toMatchObject({ name: 'Recipe Bot 2', knowledge: { knowledge_infos: [{ id: DATASETS.text, name: 'Support FAQ' }] } });
+		expect(newDraft.items[0].json).toMatchObject({
+			name: 'Recipe Bot 2',
+			knowledge: { knowledge_infos: [{ id: DATASETS.text, name: 'Support FAQ' }] },
+		});
 		const withDraft = await bot({ operation: 'getAll', workspaceId: workspace, returnAll: true, filters: { publishStatus: 'published_draft' } });
 		expect(withDraft.items.map((i) => i.json.id)).toEqual([botId]);
 
@@ -122,7 +132,9 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 			parameters: { resource: 'version', operation: 'getAll', botId: rl(botId), returnAll: true },
 			credentials: { cozeApi: credential },
 		});
-		expect(versions.items.map((i) => i.json)).toEqual([expect.objectContaining({ bot_id: botId, version: published.items[0].json.version, publish_status: 'published_online' })]);
+		expect(versions.items.map((i) => i.json)).toEqual([
+			expect.objectContaining({ bot_id: botId, version: published.items[0].json.version, publish_status: 'published_online' }),
+		]);
 		expect(sim.requests.at(-1)?.query).toEqual({ page_num: '1', page_size: '30' });
 		const draftVersions = await harness.run({
 			type: 'cozeBot',
@@ -165,7 +177,12 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 		const all = await bot({ operation: 'getAll', workspaceId: other, returnAll: true, filters: { publishStatus: 'all' } });
 		expect(all.items).toHaveLength(53);
 		expect(new Set(all.items.map((i) => i.json.id)).size).toBe(53);
-		expect(sim.requests.filter((r) => r.path === '/v1/bots').slice(-2).map((r) => r.query.page_num)).toEqual(['1', '2']);
+		expect(
+			sim.requests
+				.filter((r) => r.path === '/v1/bots')
+				.slice(-2)
+				.map((r) => r.query.page_num),
+		).toEqual(['1', '2']);
 		const some = await bot({ operation: 'getAll', workspaceId: other, returnAll: false, limit: 7, filters: { publishStatus: 'all' } });
 		expect(some.items).toHaveLength(7);
 		expect(sim.requests.at(-1)?.query).toMatchObject({ page_size: '7', publish_status: 'all' });
@@ -192,11 +209,20 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 			[{ operation: 'update', botId: rl(BOTS.echo), updateFields: {} }, /at least one field/],
 			[{ operation: 'update', botId: rl(BOTS.echo), updateFields: { name: '  ' } }, /Name can't be empty/],
 			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { modelSettings: '{"temperature": 1}' } }, /Model ID/],
-			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { modelId: '1', modelSettings: '{"temperature": ' } }, /Model Settings \(JSON\) is not valid JSON/],
+			[
+				{ operation: 'create', workspaceId: workspace, name: 'X', settings: { modelId: '1', modelSettings: '{"temperature": ' } },
+				/Model Settings \(JSON\) is not valid JSON/,
+			],
 			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { promptInfoJson: '[1]' } }, /Prompt Info \(JSON\) must be a JSON object/],
-			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { plugins: { tool: [{ pluginId: '1', apiId: '' }] } } }, /Plugin 1 needs both/],
+			[
+				{ operation: 'create', workspaceId: workspace, name: 'X', settings: { plugins: { tool: [{ pluginId: '1', apiId: '' }] } } },
+				/Plugin 1 needs both/,
+			],
 			[{ operation: 'create', workspaceId: workspace, name: 'X', settings: { replyMode: 'customized' } }, /Suggested Replies Prompt/],
-			[{ operation: 'update', botId: rl(BOTS.echo), updateFields: { datasetIds: Array.from({ length: 151 }, (_, i) => String(i)).join(',') } }, /150/],
+			[
+				{ operation: 'update', botId: rl(BOTS.echo), updateFields: { datasetIds: Array.from({ length: 151 }, (_, i) => String(i)).join(',') } },
+				/150/,
+			],
 			[{ operation: 'publish', botId: rl(BOTS.echo), channels: [] }, /at least one channel/],
 			[{ operation: 'publish', botId: rl(BOTS.echo), options: { customChannelIds: 'abc' } }, /must be numbers/],
 			[{ operation: 'unpublish', botId: rl(BOTS.echo), channel: 'custom', customChannelId: 'x' }, /custom channel ID/],
@@ -233,6 +259,8 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 		expect(all.results).toContainEqual({ name: 'Echo Bot', value: BOTS.echo });
 		expect(all.results).toContainEqual({ name: 'Draft Bot (draft)', value: BOTS.draft });
 		expect(sim.requests.at(-1)?.query).toMatchObject({ publish_status: 'all' });
-		expect((await harness.listSearch(spec(WORKSPACES[0].id), 'searchBotsAnyStatus', 'weather')).results).toEqual([{ name: 'Weather Tool Bot', value: BOTS.tools }]);
+		expect((await harness.listSearch(spec(WORKSPACES[0].id), 'searchBotsAnyStatus', 'weather')).results).toEqual([
+			{ name: 'Weather Tool Bot', value: BOTS.tools },
+		]);
 	});
 });

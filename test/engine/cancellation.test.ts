@@ -82,10 +82,17 @@ describe('cancellation: a stopped execution stops at once and leaves nothing run
 
 	it('Knowledge Base → Wait for Processing: the wait stops within 1 s and no progress is read after it', async () => {
 		datasetsOf(sim).processingMs = 10_000;
-		const item = { json: {}, binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt', fileExtension: 'txt' } } };
+		const item = {
+			json: {},
+			binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt', fileExtension: 'txt' } },
+		};
 		const started = Date.now();
 		const result = await harness.run(
-			{ type: 'cozeDataset', parameters: { resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary' }, credentials: { cozeApi: credential } },
+			{
+				type: 'cozeDataset',
+				parameters: { resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary' },
+				credentials: { cozeApi: credential },
+			},
 			{ items: [item], cancelAfterMs: 1500 },
 		);
 		expect(Date.now() - (result.cancelledAt ?? started)).toBeLessThan(1000);
@@ -97,7 +104,11 @@ describe('cancellation: a stopped execution stops at once and leaves nothing run
 
 	it('Workflow → Start in Background and Wait: the wait stops within 1 s, no more run-history reads', async () => {
 		workflowsOf(sim).slowMs = 10_000;
-		const result = await run('cozeWorkflow', { operation: 'run', mode: 'asyncWait', workflowId: rl(WORKFLOWS.slow), parameters: '{"input":"Q3"}' }, 1500);
+		const result = await run(
+			'cozeWorkflow',
+			{ operation: 'run', mode: 'asyncWait', workflowId: rl(WORKFLOWS.slow), parameters: '{"input":"Q3"}' },
+			1500,
+		);
 		expect(result.stoppedAfterCancelMs).toBeLessThan(1000);
 		const reads = sim.requests.filter((r) => r.path.includes('/run_histories/')).length;
 		await sleep(1500);

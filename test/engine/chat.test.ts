@@ -56,7 +56,10 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 	});
 
 	it('sends history before the question, filling type and content_type', async () => {
-		const history = JSON.stringify([{ role: 'user', content: 'earlier question' }, { role: 'assistant', content: 'earlier answer' }]);
+		const history = JSON.stringify([
+			{ role: 'user', content: 'earlier question' },
+			{ role: 'assistant', content: 'earlier answer' },
+		]);
 		const { error } = await send({ options: { additionalMessages: history } });
 		expect(error).toBeUndefined();
 		const body = sim.requests.find((r) => r.path === '/v3/chat')?.body as { additional_messages: Array<Record<string, string>> };
@@ -272,7 +275,10 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 		expect(items[0].json.answer).toBe('You said: hello there');
 		expect(chunks[0].type).toBe('begin');
 		expect(chunks[chunks.length - 1].type).toBe('end');
-		const text = chunks.filter((c) => c.type === 'item').map((c) => c.content).join('');
+		const text = chunks
+			.filter((c) => c.type === 'item')
+			.map((c) => c.content)
+			.join('');
 		expect(text).toBe('You said: hello there');
 		const off = await send({ options: { liveStreaming: false } }, { streaming: true });
 		expect(off.chunks).toHaveLength(0);
@@ -295,7 +301,11 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 	it('bot picker: workspaces, then the published bots of the chosen workspace', async () => {
 		const spec = (workspaceId: string) => ({
 			type: 'cozeChat',
-			parameters: { operation: 'sendMessage', workspaceId: { __rl: true, mode: 'list', value: workspaceId }, botId: { __rl: true, mode: 'list', value: '' } },
+			parameters: {
+				operation: 'sendMessage',
+				workspaceId: { __rl: true, mode: 'list', value: workspaceId },
+				botId: { __rl: true, mode: 'list', value: '' },
+			},
 			credentials: { cozeApi: credential },
 		});
 		const workspaces = await harness.listSearch(spec(''), 'searchWorkspaces');

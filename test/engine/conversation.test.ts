@@ -82,7 +82,13 @@ describe('Coze Conversation node inside n8n-core against the simulator', () => {
 	it('adds, lists (all pages), reads, updates and deletes messages', async () => {
 		const id = (await conv({ resource: 'conversation', operation: 'create', botId: bot })).items[0].json.id as string;
 		for (let i = 0; i < 55; i++) {
-			const added = await conv({ resource: 'message', operation: 'create', conversationId: id, role: i % 2 ? 'assistant' : 'user', content: `m${i}` });
+			const added = await conv({
+				resource: 'message',
+				operation: 'create',
+				conversationId: id,
+				role: i % 2 ? 'assistant' : 'user',
+				content: `m${i}`,
+			});
 			expect(added.error).toBeUndefined();
 		}
 		const all = await conv({ resource: 'message', operation: 'getAll', conversationId: id, returnAll: true, filters: { order: 'asc' } });

@@ -90,40 +90,80 @@ describe('Coze Knowledge Base node inside n8n-core against the simulator', () =>
 		]);
 		expect(md.error?.message).toBe('A text knowledge base takes pdf, txt, doc, docx files; this one is "md"');
 		expect(sim.requests.length).toBe(before);
-		const empty = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
-			fileItem('', 'empty.txt'),
-		]);
+		const empty = await ds(
+			{ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' },
+			[fileItem('', 'empty.txt')],
+		);
 		expect(empty.error?.message).toMatch(/could not process "empty.txt": the file is empty/);
 	});
 
 	it('creates, lists (Return All and Limit), renames and deletes knowledge bases; lists images', async () => {
-		const created = await ds({ resource: 'dataset', operation: 'create', workspaceId: rl(WORKSPACES[0].id), name: 'Release Notes', formatType: 0, description: 'n8n made this' });
+		const created = await ds({
+			resource: 'dataset',
+			operation: 'create',
+			workspaceId: rl(WORKSPACES[0].id),
+			name: 'Release Notes',
+			formatType: 0,
+			description: 'n8n made this',
+		});
 		const id = created.items[0].json.dataset_id as string;
 		expect(id).toMatch(/^\d{19}$/);
 		const all = await ds({ resource: 'dataset', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true });
 		expect(all.items.map((i) => i.json.name)).toEqual(['Support FAQ', 'Product Photos', 'Release Notes']);
-		const one = await ds({ resource: 'dataset', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: false, limit: 1, filters: { name: 'release' } });
+		const one = await ds({
+			resource: 'dataset',
+			operation: 'getAll',
+			workspaceId: rl(WORKSPACES[0].id),
+			returnAll: false,
+			limit: 1,
+			filters: { name: 'release' },
+		});
 		expect(one.items.map((i) => i.json.name)).toEqual(['Release Notes']);
 		const updated = await ds({ resource: 'dataset', operation: 'update', datasetId: rl(id), name: 'Changelog', description: '' });
 		expect(updated.items[0].json).toMatchObject({ updated: true, dataset_id: id, name: 'Changelog' });
 		const deleted = await ds({ resource: 'dataset', operation: 'delete', datasetId: rl(id) });
 		expect(deleted.items[0].json).toEqual({ deleted: true, dataset_id: id });
 
-		filesOf(sim).set('7700000000000000001', { id: '7700000000000000001', file_name: 'shoe.png', bytes: 10, created_at: 0, contentType: 'image/png', sha256: '' });
-		const image = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.image), source: 'fileId', fileId: '7700000000000000001', options: { caption: 'red shoe', waitForProcessing: false } });
+		filesOf(sim).set('7700000000000000001', {
+			id: '7700000000000000001',
+			file_name: 'shoe.png',
+			bytes: 10,
+			created_at: 0,
+			contentType: 'image/png',
+			sha256: '',
+		});
+		const image = await ds({
+			resource: 'document',
+			operation: 'create',
+			datasetId: rl(DATASETS.image),
+			source: 'fileId',
+			fileId: '7700000000000000001',
+			options: { caption: 'red shoe', waitForProcessing: false },
+		});
 		expect(image.error).toBeUndefined();
 		const images = await ds({ resource: 'image', operation: 'getAll', datasetId: rl(DATASETS.image), returnAll: true });
 		expect(images.items[0].json).toMatchObject({ name: '7700000000000000001', caption: 'red shoe' });
 
 		const picker = await harness.listSearch(
-			{ type: 'cozeDataset', parameters: { resource: 'document', operation: 'create', workspaceId: rl(WORKSPACES[0].id) }, credentials: { cozeApi: credential } },
+			{
+				type: 'cozeDataset',
+				parameters: { resource: 'document', operation: 'create', workspaceId: rl(WORKSPACES[0].id) },
+				credentials: { cozeApi: credential },
+			},
 			'searchDatasets',
 		);
 		expect(picker.results.map((r) => r.name)).toContain('Product Photos (images)');
 	});
 
 	it('image documents: caption type sent in chunk_strategy (system by default, manual on request), captions updated, documents renamed', async () => {
-		filesOf(sim).set('7700000000000000002', { id: '7700000000000000002', file_name: 'bag.png', bytes: 10, created_at: 0, contentType: 'image/png', sha256: '' });
+		filesOf(sim).set('7700000000000000002', {
+			id: '7700000000000000002',
+			file_name: 'bag.png',
+			bytes: 10,
+			created_at: 0,
+			contentType: 'image/png',
+			sha256: '',
+		});
 		const manual = await ds({
 			resource: 'document',
 			operation: 'create',
@@ -135,11 +175,19 @@ describe('Coze Knowledge Base node inside n8n-core against the simulator', () =>
 		});
 		expect(manual.error).toBeUndefined();
 		const create = sim.requests.find((r) => r.path === '/open_api/knowledge/document/create');
-		expect(create?.body).toMatchObject({ format_type: 2, chunk_strategy: { caption_type: 1 }, document_bases: [{ source_info: { source_file_id: '7700000000000000002', document_source: 5 } }] });
+		expect(create?.body).toMatchObject({
+			format_type: 2,
+			chunk_strategy: { caption_type: 1 },
+			document_bases: [{ source_info: { source_file_id: '7700000000000000002', document_source: 5 } }],
+		});
 		const documentId = String(manual.items[0].json.document_id);
 		const caption = await ds({ resource: 'image', operation: 'updateCaption', datasetId: rl(DATASETS.image), documentId, caption: 'brown bag' });
 		expect(caption.items[0].json).toEqual({ updated: true, dataset_id: DATASETS.image, document_id: documentId, caption: 'brown bag' });
-		expect(sim.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/v1/datasets/${DATASETS.image}/images/${documentId}`, body: { caption: 'brown bag' } });
+		expect(sim.requests.at(-1)).toMatchObject({
+			method: 'PUT',
+			path: `/v1/datasets/${DATASETS.image}/images/${documentId}`,
+			body: { caption: 'brown bag' },
+		});
 		const images = await ds({ resource: 'image', operation: 'getAll', datasetId: rl(DATASETS.image), returnAll: true });
 		expect(images.items.find((i) => i.json.document_id === documentId)?.json.caption).toBe('brown bag');
 
@@ -156,16 +204,25 @@ describe('Coze Knowledge Base node inside n8n-core against the simulator', () =>
 			binary: { data: { data: 'A'.repeat(140 * 1024 * 1024), mimeType: 'application/pdf', fileName: 'huge.pdf', fileExtension: 'pdf' } },
 		};
 		const before = sim.requests.length;
-		const result = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [huge]);
+		const result = await ds(
+			{ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' },
+			[huge],
+		);
 		expect(result.error?.message).toBe('"huge.pdf" is 105 MB; Coze takes knowledge documents up to 100 MB');
 		expect(sim.requests.length).toBe(before);
 	});
 
 	it('a 5xx while reading the processing progress is retried (the read is safe to repeat): no failure, no duplicate document', async () => {
-		sim.addFault({ method: 'POST', path: new RegExp(`/v1/datasets/${DATASETS.text}/process`), times: 1, fault: { kind: 'status', status: 502, body: 'Bad Gateway' } });
-		const { items, error } = await ds({ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' }, [
-			fileItem('release notes', 'notes.txt'),
-		]);
+		sim.addFault({
+			method: 'POST',
+			path: new RegExp(`/v1/datasets/${DATASETS.text}/process`),
+			times: 1,
+			fault: { kind: 'status', status: 502, body: 'Bad Gateway' },
+		});
+		const { items, error } = await ds(
+			{ resource: 'document', operation: 'create', datasetId: rl(DATASETS.text), source: 'binary', binaryPropertyName: 'data' },
+			[fileItem('release notes', 'notes.txt')],
+		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ name: 'notes.txt', status: 1 });
 		expect(sim.requests.filter((r) => r.path === '/open_api/knowledge/document/create')).toHaveLength(1);

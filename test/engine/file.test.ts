@@ -56,7 +56,7 @@ describe('Coze File node inside n8n-core against the simulator', () => {
 		expect(got.items[0].json).toMatchObject({ id: items[0].json.id, bytes: 10, file_name: 'note.txt' });
 	});
 
-	it('streams a 256 MB binary from n8n\'s filesystem store with bounded memory', async () => {
+	it("streams a 256 MB binary from n8n's filesystem store with bounded memory", async () => {
 		const size = 256 * 1024 * 1024;
 		const chunk = Buffer.alloc(1024 * 1024, 7);
 		const hash = createHash('sha256');

@@ -66,7 +66,11 @@ describe('bad input and secrets', () => {
 			});
 			sim.addFault({
 				path: '/v1/conversation/retrieve',
-				fault: { kind: 'status', status: 200, body: { code: 4000, msg: `bad request from ${issued.accessToken} (refresh ${String(issued.refreshToken)})` } },
+				fault: {
+					kind: 'status',
+					status: 200,
+					body: { code: 4000, msg: `bad request from ${issued.accessToken} (refresh ${String(issued.refreshToken)})` },
+				},
 			});
 			const { error } = await harness.run({
 				type: 'cozeConversation',
@@ -169,7 +173,13 @@ describe('bad input and secrets', () => {
 			const set = await harness.run(
 				{
 					type: 'cozeVariable',
-					parameters: { operation: 'set', ownerType: 'bot', botId: rl(BOTS.echo), userId: 'alice', variables: { variable: [{ keyword: 'city', value: '={{ $json.place }}' }] } },
+					parameters: {
+						operation: 'set',
+						ownerType: 'bot',
+						botId: rl(BOTS.echo),
+						userId: 'alice',
+						variables: { variable: [{ keyword: 'city', value: '={{ $json.place }}' }] },
+					},
 					credentials: { cozeApi: pat() },
 				},
 				{ items: [{ json: { place: { name: 'Hangzhou' } } }] },
@@ -177,7 +187,11 @@ describe('bad input and secrets', () => {
 			expect(set.error).toBeUndefined();
 			expect((sim.requests.at(-1)?.body as IDataObject).data).toEqual([{ keyword: 'city', value: '{"name":"Hangzhou"}' }]);
 			const id = await harness.run(
-				{ type: 'cozeVariable', parameters: { operation: 'get', ownerType: 'bot', botId: rl(BOTS.echo), userId: '={{ $json.user }}' }, credentials: { cozeApi: pat() } },
+				{
+					type: 'cozeVariable',
+					parameters: { operation: 'get', ownerType: 'bot', botId: rl(BOTS.echo), userId: '={{ $json.user }}' },
+					credentials: { cozeApi: pat() },
+				},
 				{ items: [{ json: { user: { id: 1 } } }] },
 			);
 			expect(id.error?.message).toBe('User ID must be text, not an object');

@@ -34,7 +34,11 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 		const { items, error } = await plugin({ operation: 'list' });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.plugin_id)).toEqual([PLUGINS.news, PLUGINS.asr, PLUGINS.currency, PLUGINS.unsigned]);
-		expect(items[0].json).toMatchObject({ name: '头条新闻', metainfo: { entity_id: PLUGINS.news, is_official: true }, plugin_info: { is_call_available: true } });
+		expect(items[0].json).toMatchObject({
+			name: '头条新闻',
+			metainfo: { entity_id: PLUGINS.news, is_official: true },
+			plugin_info: { is_call_available: true },
+		});
 
 		const news = await plugin({ operation: 'list', filters: { keyword: 'news' } });
 		expect(news.items.map((i) => i.json.plugin_id)).toEqual([PLUGINS.news]);
@@ -83,11 +87,20 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 		const news = await plugin({ operation: 'callTool', pluginId: byId(PLUGINS.news), toolName: 'getToutiaoNews', arguments: '{"q": "杭州秋假"}' });
 		expect(news.error).toBeUndefined();
 		expect(news.items[0].json.news).toEqual([expect.objectContaining({ title: '杭州秋假 (1)' }), expect.objectContaining({ title: '杭州秋假 (2)' })]);
-		expect(sim.requests[0]).toMatchObject({ method: 'POST', path: `/v1/plugins/${PLUGINS.news}/tools/call`, body: { tool_name: 'getToutiaoNews', arguments: { q: '杭州秋假' } } });
+		expect(sim.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `/v1/plugins/${PLUGINS.news}/tools/call`,
+			body: { tool_name: 'getToutiaoNews', arguments: { q: '杭州秋假' } },
+		});
 
 		// Arguments from an expression (already an object) and several items with pairing.
 		const converted = await plugin(
-			{ operation: 'callTool', pluginId: byId(PLUGINS.currency), toolName: 'convert', arguments: '={{ { amount: $json.amount, from: "USD", to: "CNY" } }}' },
+			{
+				operation: 'callTool',
+				pluginId: byId(PLUGINS.currency),
+				toolName: 'convert',
+				arguments: '={{ { amount: $json.amount, from: "USD", to: "CNY" } }}',
+			},
 			[{ json: { amount: 10 } }, { json: { amount: 100 } }],
 		);
 		expect(converted.error).toBeUndefined();
@@ -105,13 +118,26 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 		expect(array.error?.message).toMatch(/Arguments must be a JSON object/);
 		expect(sim.requests).toHaveLength(0);
 
-		const missing = await plugin({ operation: 'callTool', pluginId: byId(PLUGINS.asr), toolName: 'asr_lite', arguments: '{"audio_url": "https://example.invalid/a.mp3"}' });
+		const missing = await plugin({
+			operation: 'callTool',
+			pluginId: byId(PLUGINS.asr),
+			toolName: 'asr_lite',
+			arguments: '{"audio_url": "https://example.invalid/a.mp3"}',
+		});
 		expect(missing.error?.message).toMatch(/4000.*missing required arguments: language/);
 		expect(String(missing.error?.description)).toMatch(/Log ID: \S+/);
-		const unsigned = await plugin({ operation: 'callTool', pluginId: byId(PLUGINS.unsigned), toolName: 'get_weather', arguments: '{"city": "Hangzhou"}' });
+		const unsigned = await plugin({
+			operation: 'callTool',
+			pluginId: byId(PLUGINS.unsigned),
+			toolName: 'get_weather',
+			arguments: '{"city": "Hangzhou"}',
+		});
 		expect(unsigned.error?.message).toMatch(/not available for calls/);
 
-		sim.addFault({ path: `/v1/plugins/${PLUGINS.news}/tools/call`, fault: { kind: 'envelope', code: 4101, msg: 'The token you entered is incorrect' } });
+		sim.addFault({
+			path: `/v1/plugins/${PLUGINS.news}/tools/call`,
+			fault: { kind: 'envelope', code: 4101, msg: 'The token you entered is incorrect' },
+		});
 		const continued = await plugin(
 			{ operation: 'callTool', pluginId: byId(PLUGINS.news), toolName: 'getToutiaoNews', arguments: '{"q": "a"}' },
 			[{ json: {} }, { json: {} }],
@@ -159,7 +185,9 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 			const additionalData = { ...harness.additionalData(hooks, false), currentNodeParameters: node.parameters };
 			return await getPluginTools.call(new LoadOptionsContext(workflow, node, additionalData, 'parameters'));
 		};
-		expect(await toolsFor(byId(PLUGINS.currency))).toEqual([{ name: 'convert', value: 'convert', description: 'Convert an amount from one currency to another' }]);
+		expect(await toolsFor(byId(PLUGINS.currency))).toEqual([
+			{ name: 'convert', value: 'convert', description: 'Convert an amount from one currency to another' },
+		]);
 		expect(await toolsFor({ __rl: true, mode: 'list', value: '' })).toEqual([]);
 		expect(sim.requests.map((r) => r.path)).toEqual([`/v1/plugins/${PLUGINS.currency}`]);
 	});

@@ -147,7 +147,7 @@ describe('Coze Workflow Trigger at scale (n8n-core poll runner against the simul
 		]);
 	});
 
-	it('a run still Running past Coze\'s 24 h limit is reported once as expired and does not block When None Is Pending', async () => {
+	it("a run still Running past Coze's 24 h limit is reported once as expired and does not block When None Is Pending", async () => {
 		setWorkflowDuration(sim, 1e9);
 		const [stuck] = await startRuns(1);
 		const old = Date.now() - RUN_EXPIRY_MS - HOUR;

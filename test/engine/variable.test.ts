@@ -31,7 +31,12 @@ describe('Coze Variable node inside n8n-core against the simulator', () => {
 	it('sets variables for one user and reads them back; other users keep the defaults', async () => {
 		const set = await variable({
 			operation: 'set',
-			variables: { variable: [{ keyword: 'city', value: 'Hangzhou' }, { keyword: 'language', value: 'zh' }] },
+			variables: {
+				variable: [
+					{ keyword: 'city', value: 'Hangzhou' },
+					{ keyword: 'language', value: 'zh' },
+				],
+			},
 		});
 		expect(set.error).toBeUndefined();
 		expect(set.items[0].json).toMatchObject({ updated: true, connector_uid: 'alice', city: 'Hangzhou', language: 'zh' });
@@ -40,7 +45,10 @@ describe('Coze Variable node inside n8n-core against the simulator', () => {
 			bot_id: BOTS.echo,
 			connector_id: '1024',
 			connector_uid: 'alice',
-			data: [{ keyword: 'city', value: 'Hangzhou' }, { keyword: 'language', value: 'zh' }],
+			data: [
+				{ keyword: 'city', value: 'Hangzhou' },
+				{ keyword: 'language', value: 'zh' },
+			],
 		});
 
 		const get = await variable({ operation: 'get', keywords: 'city, language' });
@@ -70,7 +78,11 @@ describe('Coze Variable node inside n8n-core against the simulator', () => {
 		expect(noUser.error?.message).toBe('User ID is required');
 		expect(sim.requests.length).toBe(sent);
 		const soft = await variable({ operation: 'set', variables: { variable: [{ keyword: 'nope', value: 'x' }] } }, true);
-		expect(soft.items[0].json).toMatchObject({ error: expect.stringMatching(/code 4000.*nope does not exist/), code: 4000, logid: expect.any(String) });
+		expect(soft.items[0].json).toMatchObject({
+			error: expect.stringMatching(/code 4000.*nope does not exist/),
+			code: 4000,
+			logid: expect.any(String),
+		});
 		expect(soft.items[0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -58,7 +58,12 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 			const { items, error } = await harness.run(workflowNode({ operation: 'listVersions', workflowId: rl(WORKFLOWS.echo), returnAll: true }));
 			expect(error).toBeUndefined();
 			expect(items.map((i) => i.json.version)).toEqual(['v0.0.3', 'v0.0.2', 'v0.0.1']);
-			expect(items[0].json).toMatchObject({ workflow_id: WORKFLOWS.echo, description: 'Current release', created_at: '1755251584', creator: { name: 'Owner' } });
+			expect(items[0].json).toMatchObject({
+				workflow_id: WORKFLOWS.echo,
+				description: 'Current release',
+				created_at: '1755251584',
+				creator: { name: 'Owner' },
+			});
 			expect(items[0].json.input).toBeUndefined();
 			expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 			expect(versionsCalls().map((r) => r.query)).toEqual([{ page_size: '30' }]);
@@ -147,7 +152,13 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 		it('runs the picked version; a version stored as text by older workflows still runs', async () => {
 			const run = async (workflowVersion: unknown) =>
 				await harness.run(
-					workflowNode({ operation: 'run', workflowId: rl(WORKFLOWS.echo), parameters: '{"input": "hi"}', mode: 'sync', options: { workflowVersion } }),
+					workflowNode({
+						operation: 'run',
+						workflowId: rl(WORKFLOWS.echo),
+						parameters: '{"input": "hi"}',
+						mode: 'sync',
+						options: { workflowVersion },
+					}),
 				);
 			const picked = await run(rl('v0.0.2', 'list'));
 			expect(picked.error).toBeUndefined();
@@ -168,12 +179,21 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 				{ name: 'Order Desk', value: APP_LIST[1].id },
 			]);
 			expect(apps.paginationToken).toBeUndefined();
-			expect(sim.requests.at(-1)?.query).toEqual({ workspace_id: WORKSPACES[0].id, publish_status: 'published_online', page_num: '1', page_size: '50' });
+			expect(sim.requests.at(-1)?.query).toEqual({
+				workspace_id: WORKSPACES[0].id,
+				publish_status: 'published_online',
+				page_num: '1',
+				page_size: '50',
+			});
 			const search = await harness.listSearch(spec, 'searchApps', 'desk');
 			expect(search.results.map((r) => r.name)).toEqual(['Order Desk']);
 			const noWorkspace = await harness.listSearch(workflowNode({ operation: 'run', workspaceId: rl('', 'list') }), 'searchApps');
 			expect(noWorkspace.results).toEqual([{ name: 'Select a Workspace First (or Enter the App ID)', value: '' }]);
-			const variableSpec = { type: 'cozeVariable', parameters: { operation: 'get', ownerType: 'app', workspaceId: workspace }, credentials: { cozeApi: credential } };
+			const variableSpec = {
+				type: 'cozeVariable',
+				parameters: { operation: 'get', ownerType: 'app', workspaceId: workspace },
+				credentials: { cozeApi: credential },
+			};
 			expect((await harness.listSearch(variableSpec as never, 'searchApps')).results).toHaveLength(2);
 			const triggerSpec = { type: 'cozeWorkflowTrigger', parameters: { workspaceId: workspace }, credentials: { cozeApi: credential } };
 			expect((await harness.listSearch(triggerSpec as never, 'searchApps')).results).toHaveLength(2);
@@ -194,10 +214,17 @@ describe('Workflow versions and the app picker inside n8n-core against the simul
 				expect(sim.requests.at(-1)?.body).toMatchObject({ workflow_id: WORKFLOWS.echo, app_id: expected });
 			}
 			const both = await harness.run(
-				workflowNode({ operation: 'run', workflowId: rl(WORKFLOWS.echo), mode: 'sync', options: { appId: rl(APPS.withVariables), botId: '7400000000000000001' } }),
+				workflowNode({
+					operation: 'run',
+					workflowId: rl(WORKFLOWS.echo),
+					mode: 'sync',
+					options: { appId: rl(APPS.withVariables), botId: '7400000000000000001' },
+				}),
 			);
 			expect(both.error?.message).toMatch(/either App ID or Bot ID/);
-			const noApp = await harness.run(workflowNode({ operation: 'run', workflowId: rl(WORKFLOWS.echo), mode: 'sync', options: { appId: rl('', 'list') } }));
+			const noApp = await harness.run(
+				workflowNode({ operation: 'run', workflowId: rl(WORKFLOWS.echo), mode: 'sync', options: { appId: rl('', 'list') } }),
+			);
 			expect(noApp.error).toBeUndefined();
 			expect(sim.requests.at(-1)?.body).not.toHaveProperty('app_id');
 		});

@@ -54,7 +54,12 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const { items, chunks } = await run({ workflowId: rl(WORKFLOWS.streamOnly), options: { includeMessages: true } }, { streaming: true });
 		const messages = items[0].json.messages as IDataObject[];
 		expect(messages[0]).toEqual({ node_title: 'Story', content: 'Once upon a time' });
-		expect(chunks.filter((c) => c.type === 'item').map((c) => c.content).join('')).toContain('Once upon a time');
+		expect(
+			chunks
+				.filter((c) => c.type === 'item')
+				.map((c) => c.content)
+				.join(''),
+		).toContain('Once upon a time');
 	});
 
 	it('sync mode parses the data string; a stream-only workflow gets a clear error', async () => {
@@ -183,7 +188,12 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const uuid = Object.values(history.node_execute_status as Record<string, IDataObject>)[0].node_execute_uuid;
 		const node = await harness.run({
 			type: 'cozeWorkflow',
-			parameters: { operation: 'getNodeOutput', workflowId: rl(WORKFLOWS.bigOutput), executeId: started.execute_id as string, nodeExecuteUuid: uuid as string },
+			parameters: {
+				operation: 'getNodeOutput',
+				workflowId: rl(WORKFLOWS.bigOutput),
+				executeId: started.execute_id as string,
+				nodeExecuteUuid: uuid as string,
+			},
 			credentials: { cozeApi: credential },
 		});
 		expect(node.items[0].json.output).toEqual({ rows: 100000, sample: 'row-1' });
@@ -219,7 +229,14 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		const chat = (parameters: Record<string, unknown>) =>
 			harness.run({
 				type: 'cozeWorkflow',
-				parameters: { operation: 'chat', workflowId: rl(WORKFLOWS.chatflow), runAs: 'app', appId: '7442086830000000001', message: 'Where is my order?', ...parameters } as never,
+				parameters: {
+					operation: 'chat',
+					workflowId: rl(WORKFLOWS.chatflow),
+					runAs: 'app',
+					appId: '7442086830000000001',
+					message: 'Where is my order?',
+					...parameters,
+				} as never,
 				credentials: { cozeApi: credential },
 			});
 		const first = await chat({ options: { userId: 'u-7' } });
@@ -257,7 +274,11 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 			await new Promise((resolve) => setTimeout(resolve, 350));
 			const fired = await harness.poll(trigger({}), stillRunning.staticData);
 			expect(fired.items?.[0]).toHaveLength(1);
-			expect(fired.items?.[0][0].json).toMatchObject({ status: 'completed', execute_status: 'Success', output: { Output: { output: 'report for Q3' } } });
+			expect(fired.items?.[0][0].json).toMatchObject({
+				status: 'completed',
+				execute_status: 'Success',
+				output: { Output: { output: 'report for Q3' } },
+			});
 			expect(workflowsOf(sim).started[WORKFLOWS.slow]).toBe(2);
 			const firedId = fired.items?.[0][0].json.execute_id;
 			await new Promise((resolve) => setTimeout(resolve, 350));

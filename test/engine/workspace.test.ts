@@ -39,7 +39,13 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 		expect(listed.items.map((i) => i.json.name)).toEqual(WORKSPACES.map((w) => w.name));
 		expect(lastRequest()?.query).toEqual({ page_num: '1', page_size: '50' });
 
-		const created = await ws({ resource: 'workspace', operation: 'create', name: 'Docs Team', description: 'For the docs group', options: { iconFileId: '7369495981100000' } });
+		const created = await ws({
+			resource: 'workspace',
+			operation: 'create',
+			name: 'Docs Team',
+			description: 'For the docs group',
+			options: { iconFileId: '7369495981100000' },
+		});
 		expect(created.error).toBeUndefined();
 		const id = created.items[0].json.id as string;
 		expect(created.items[0].json).toEqual({ id, name: 'Docs Team', description: 'For the docs group' });
@@ -49,9 +55,18 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 		expect(updated.items[0].json).toEqual({ id, updated: true, name: 'Docs & Support' });
 		expect(lastRequest()).toMatchObject({ method: 'PUT', path: `/v1/workspaces/${id}`, body: { name: 'Docs & Support' } });
 		const after = await ws({ resource: 'workspace', operation: 'getAll', returnAll: true });
-		expect(after.items.find((i) => i.json.id === id)?.json).toMatchObject({ name: 'Docs & Support', description: 'For the docs group', role_type: 'owner' });
+		expect(after.items.find((i) => i.json.id === id)?.json).toMatchObject({
+			name: 'Docs & Support',
+			description: 'For the docs group',
+			role_type: 'owner',
+		});
 
-		const personal = await ws({ resource: 'workspace', operation: 'update', workspaceId: rl(WORKSPACES[1].id), updateFields: { description: 'mine' } });
+		const personal = await ws({
+			resource: 'workspace',
+			operation: 'update',
+			workspaceId: rl(WORKSPACES[1].id),
+			updateFields: { description: 'mine' },
+		});
 		expect(personal.error?.message).toContain('code 4000');
 		expect(String(personal.error?.description)).toMatch(/Log ID: \S+/);
 	});
@@ -75,7 +90,13 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 
 	it('adds (in batches of 20), lists and removes (in batches of 5) members', async () => {
 		const workspaceId = rl(WORKSPACES[0].id);
-		const added = await ws({ resource: 'member', operation: 'add', workspaceId, userIds: `${ALICE}, ${BOB}\n${currentUser.user_id}, 2159999999999999999`, role: 'admin' });
+		const added = await ws({
+			resource: 'member',
+			operation: 'add',
+			workspaceId,
+			userIds: `${ALICE}, ${BOB}\n${currentUser.user_id}, 2159999999999999999`,
+			role: 'admin',
+		});
 		expect(added.error).toBeUndefined();
 		expect(added.items[0].json).toEqual({
 			workspace_id: WORKSPACES[0].id,
@@ -103,9 +124,19 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 
 		const many = Array.from({ length: 23 }, (_, i) => `21600000000000000${String(i).padStart(2, '0')}`);
 		await ws({ resource: 'member', operation: 'add', workspaceId, userIds: many.join(',') });
-		expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/members')).slice(-2).map((r) => (r.body as { users: unknown[] }).users.length)).toEqual([20, 3]);
+		expect(
+			sim.requests
+				.filter((r) => r.method === 'POST' && r.path.endsWith('/members'))
+				.slice(-2)
+				.map((r) => (r.body as { users: unknown[] }).users.length),
+		).toEqual([20, 3]);
 
-		const removed = await ws({ resource: 'member', operation: 'remove', workspaceId, userIds: [ALICE, BOB, CAROL, currentUser.user_id, ...many.slice(0, 3)].join(', ') });
+		const removed = await ws({
+			resource: 'member',
+			operation: 'remove',
+			workspaceId,
+			userIds: [ALICE, BOB, CAROL, currentUser.user_id, ...many.slice(0, 3)].join(', '),
+		});
 		expect(removed.items[0].json).toEqual({
 			workspace_id: WORKSPACES[0].id,
 			removed_success_user_ids: [ALICE, BOB],
@@ -130,13 +161,25 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 		expect(me.items[0].json).toEqual(currentUser);
 		expect(lastRequest()).toMatchObject({ method: 'GET', path: '/v1/users/me', query: {} });
 
-		const copy = await ws({ resource: 'template', operation: 'duplicate', templateId: TEMPLATES.support, workspaceId: rl(WORKSPACES[0].id), options: { name: 'My Support Agent' } });
+		const copy = await ws({
+			resource: 'template',
+			operation: 'duplicate',
+			templateId: TEMPLATES.support,
+			workspaceId: rl(WORKSPACES[0].id),
+			options: { name: 'My Support Agent' },
+		});
 		expect(copy.error).toBeUndefined();
 		expect(copy.items[0].json).toMatchObject({ template_id: TEMPLATES.support, workspace_id: WORKSPACES[0].id, entity_type: 'agent' });
 		expect(lastRequest()?.body).toEqual({ workspace_id: WORKSPACES[0].id, name: 'My Support Agent' });
 		const drafts = await harness.run({
 			type: 'cozeBot',
-			parameters: { resource: 'bot', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true, filters: { publishStatus: 'unpublished_draft' } },
+			parameters: {
+				resource: 'bot',
+				operation: 'getAll',
+				workspaceId: rl(WORKSPACES[0].id),
+				returnAll: true,
+				filters: { publishStatus: 'unpublished_draft' },
+			},
 			credentials: { cozeApi: credential },
 		});
 		expect(drafts.items.find((i) => i.json.id === copy.items[0].json.entity_id)?.json.name).toBe('My Support Agent');

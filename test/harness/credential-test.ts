@@ -31,10 +31,21 @@ export async function testCredential(harness: Harness, credentialId: string): Pr
 		credentials: { [stored.type]: { id: stored.id, name: stored.name } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: harness.nodeTypes });
-	const credentials = (await helper.getDecrypted({} as never, { id: stored.id, name: stored.name }, stored.type, 'internal')) as ICredentialDataDecryptedObject;
+	const credentials = (await helper.getDecrypted(
+		{} as never,
+		{ id: stored.id, name: stored.name },
+		stored.type,
+		'internal',
+	)) as ICredentialDataDecryptedObject;
 	const http = Container.get(OutboundHttp).requests();
 	try {
-		const pre = await helper.preAuthentication({ helpers: { httpRequest: async (o: IHttpRequestOptions) => await http.request(o) } } as never, credentials, stored.type, node, false);
+		const pre = await helper.preAuthentication(
+			{ helpers: { httpRequest: async (o: IHttpRequestOptions) => await http.request(o) } } as never,
+			credentials,
+			stored.type,
+			node,
+			false,
+		);
 		if (pre) Object.assign(credentials, pre);
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

@@ -137,10 +137,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const credentialType = this.getType(type);
 		if (!credentialType.extends) {
 			if (type === 'oAuth2Api') {
-				return [
-					...credentialType.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
-				];
+				return [...credentialType.properties, { displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} }];
 			}
 			return credentialType.properties;
 		}
@@ -190,11 +187,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.updates.push({ id: stored.id, type, data: structuredClone(data) });
 	}
 
-	async updateCredentialsOauthTokenData(
-		details: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	) {
+	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
 		const stored = this.raw(details);
 		await this.updateCredentials(details, type, { ...stored.data, oauthTokenData: data.oauthTokenData });
 	}

@@ -145,7 +145,17 @@ export class Harness {
 			staticData,
 		});
 		const chunks: StructuredChunk[] = [];
-		const hooks = new ExecutionLifecycleHooks('manual', randomUUID(), { id: 'harness', name: 'Harness', nodes: workflow.nodes as never, connections: workflow.connectionsBySourceNode, active: false, isArchived: false, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null } as never);
+		const hooks = new ExecutionLifecycleHooks('manual', randomUUID(), {
+			id: 'harness',
+			name: 'Harness',
+			nodes: workflow.nodes as never,
+			connections: workflow.connectionsBySourceNode,
+			active: false,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			activeVersionId: null,
+		} as never);
 		hooks.addHandler('sendChunk', (chunk) => {
 			chunks.push(chunk);
 		});

@@ -86,7 +86,11 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 						schema: {
 							type: 'object',
 							required: ['feedback_type'],
-							properties: { feedback_type: { type: 'string' }, reason_types: { type: 'array', items: { type: 'string' } }, comment: { type: 'string' } },
+							properties: {
+								feedback_type: { type: 'string' },
+								reason_types: { type: 'array', items: { type: 'string' } },
+								comment: { type: 'string' },
+							},
 						},
 					},
 				},
@@ -211,7 +215,11 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 							properties: {
 								users: {
 									type: 'array',
-									items: { type: 'object', required: ['user_id', 'role_type'], properties: { user_id: { type: 'string' }, role_type: { type: 'string', enum: ['admin', 'member'] } } },
+									items: {
+										type: 'object',
+										required: ['user_id', 'role_type'],
+										properties: { user_id: { type: 'string' }, role_type: { type: 'string', enum: ['admin', 'member'] } },
+									},
 								},
 							},
 						},
@@ -246,7 +254,9 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
  * cozepy/chat/__init__.py `retrieve` send POST with conversation_id and chat_id in the query and no body; the docs
  * (retrieve_chat.md) and spec say GET. Same parameters as the GET.
  */
-const SDK_OPERATIONS: Array<{ template: string; method: string; sameAs: string }> = [{ template: '/v3/chat/retrieve', method: 'post', sameAs: 'get' }];
+const SDK_OPERATIONS: Array<{ template: string; method: string; sameAs: string }> = [
+	{ template: '/v3/chat/retrieve', method: 'post', sameAs: 'get' },
+];
 
 /**
  * Where the spec contradicts the docs page of the same operation, the page wins (the spec is generated from the same
@@ -309,7 +319,10 @@ function matcherFor(path: string, matchers: Matcher[]): Matcher | undefined {
 	return matcher ?? undefined;
 }
 
-export function findOperation(path: string, method: string): { template: string; operation?: Schema; pathParams: Record<string, string> } | undefined {
+export function findOperation(
+	path: string,
+	method: string,
+): { template: string; operation?: Schema; pathParams: Record<string, string> } | undefined {
 	const { spec, matchers } = loadSpec();
 	for (const matcher of [matcherFor(path, matchers)].filter((m): m is Matcher => m !== undefined)) {
 		const match = matcher.regex.exec(path);
@@ -346,10 +359,7 @@ function checkValue(value: unknown, raw: Schema | undefined, where: string, erro
 	const type = schema.type as string | undefined;
 	const actual = typeOf(value);
 	const ok =
-		!type ||
-		type === actual ||
-		(type === 'number' && (actual === 'integer' || actual === 'number')) ||
-		(type === 'integer' && actual === 'integer');
+		!type || type === actual || (type === 'number' && (actual === 'integer' || actual === 'number')) || (type === 'integer' && actual === 'integer');
 	if (!ok) {
 		errors.push(`${where} should be ${type} but is ${actual}`);
 		return;
@@ -423,7 +433,13 @@ export function validateRequest(request: ContractRequest): string[] {
 	const hasBody =
 		request.body !== undefined &&
 		request.body !== '' &&
-		!(typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body) && Object.keys(request.body).length === 0 && contentType !== 'multipart/form-data');
+		!(
+			typeof request.body === 'object' &&
+			request.body !== null &&
+			!Array.isArray(request.body) &&
+			Object.keys(request.body).length === 0 &&
+			contentType !== 'multipart/form-data'
+		);
 	if (Object.keys(content).length === 0) {
 		if (hasBody) errors.push('a request body was sent but the operation takes none');
 		return errors;

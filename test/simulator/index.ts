@@ -109,7 +109,11 @@ export interface Simulator {
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
 	route(method: string, pathPattern: string, handler: RouteHandler): void;
-	issueAccessToken(opts?: { ttlSeconds?: number; kind?: 'oauth' | 'jwt'; grant?: 'web' | 'pkce' | 'any' }): { accessToken: string; refreshToken?: string; expiresIn: number };
+	issueAccessToken(opts?: { ttlSeconds?: number; kind?: 'oauth' | 'jwt'; grant?: 'web' | 'pkce' | 'any' }): {
+		accessToken: string;
+		refreshToken?: string;
+		expiresIn: number;
+	};
 	expireAccessToken(token: string): void;
 	expireAllAccessTokens(): void;
 	jwtKeys: { appId: string; publicKeyId: string; privateKeyPem: string; publicKeyPem: string };
@@ -325,7 +329,8 @@ class CozeSimulator implements Simulator {
 		const query: Record<string, string> = {};
 		url.searchParams.forEach((value, key) => (query[key] = value));
 		const headers: Record<string, string> = {};
-		for (const [key, value] of Object.entries(req.headers)) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+		for (const [key, value] of Object.entries(req.headers))
+			headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
 		const contentType = headers['content-type'] ?? '';
 		const multipart = contentType.includes('multipart/form-data');
 		const raw = multipart ? Buffer.alloc(0) : await this.readBody(req);
@@ -445,7 +450,12 @@ class CozeSimulator implements Simulator {
 
 	private sseWriter(res: ServerResponse, fault: Fault | undefined): SseWriter {
 		const id = newLogId();
-		res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Tt-Logid': id });
+		res.writeHead(200, {
+			'Content-Type': 'text/event-stream; charset=utf-8',
+			'Cache-Control': 'no-cache',
+			Connection: 'keep-alive',
+			'X-Tt-Logid': id,
+		});
 		res.flushHeaders();
 		let written = 0;
 		let closed = false;
@@ -520,7 +530,11 @@ class CozeSimulator implements Simulator {
 				return oauthError(400, 'invalid_request', 'code_challenge_method must be plain or S256');
 			}
 			const code = `code_${randomBytes(12).toString('hex')}`;
-			this.codes.set(code, { redirectUri: query.redirect_uri, challenge: query.code_challenge, method: query.code_challenge_method ?? (query.code_challenge ? 'plain' : undefined) });
+			this.codes.set(code, {
+				redirectUri: query.redirect_uri,
+				challenge: query.code_challenge,
+				method: query.code_challenge_method ?? (query.code_challenge ? 'plain' : undefined),
+			});
 			const target = new URL(query.redirect_uri);
 			target.searchParams.set('code', code);
 			if (query.state) target.searchParams.set('state', query.state);
@@ -582,7 +596,8 @@ class CozeSimulator implements Simulator {
 		if (bearer) secret = bearer;
 		if (!clientId) return oauthError(400, 'invalid_request', 'invalid request: client_id');
 		if (clientId !== this.oauthClient.clientId) return oauthError(401, 'invalid_client', 'unknown client_id');
-		if (secret !== undefined && secret !== '' && secret !== this.oauthClient.clientSecret) return oauthError(401, 'invalid_client', 'wrong client secret');
+		if (secret !== undefined && secret !== '' && secret !== this.oauthClient.clientSecret)
+			return oauthError(401, 'invalid_client', 'wrong client secret');
 		if (grantType === 'authorization_code') {
 			const code = this.codes.get(String(form.code ?? ''));
 			if (!code) return oauthError(400, 'invalid_grant', 'unknown or used code');
@@ -596,7 +611,12 @@ class CozeSimulator implements Simulator {
 				return oauthError(401, 'invalid_client', 'client secret required');
 			}
 			const issued = this.issueAccessToken({ kind: 'oauth', grant: code.challenge ? 'pkce' : 'web' });
-			return this.send(res, 200, { access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: issued.expiresIn, token_type: 'Bearer' });
+			return this.send(res, 200, {
+				access_token: issued.accessToken,
+				refresh_token: issued.refreshToken,
+				expires_in: issued.expiresIn,
+				token_type: 'Bearer',
+			});
 		}
 		if (grantType === 'refresh_token') {
 			const old = this.refreshTokens.get(String(form.refresh_token ?? ''));
@@ -606,7 +626,12 @@ class CozeSimulator implements Simulator {
 			this.refreshTokens.delete(String(form.refresh_token));
 			this.expireAccessToken(old.accessToken);
 			const issued = this.issueAccessToken({ kind: 'oauth', grant: old.grant });
-			return this.send(res, 200, { access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: issued.expiresIn, token_type: 'Bearer' });
+			return this.send(res, 200, {
+				access_token: issued.accessToken,
+				refresh_token: issued.refreshToken,
+				expires_in: issued.expiresIn,
+				token_type: 'Bearer',
+			});
 		}
 		return oauthError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported`);
 	}

@@ -1,9 +1,30 @@
 /** Seed data shared by the simulator's route modules. IDs are 19-digit strings, like Coze's. */
 
 export const WORKSPACES = [
-	{ id: '7350000000000000001', name: 'Support Team', icon_url: 'https://example.invalid/ws1.png', role_type: 'owner', workspace_type: 'team', enterprise_id: '' },
-	{ id: '7350000000000000002', name: 'Personal', icon_url: 'https://example.invalid/ws2.png', role_type: 'owner', workspace_type: 'personal', enterprise_id: '' },
-	{ id: '7350000000000000003', name: 'Marketing', icon_url: 'https://example.invalid/ws3.png', role_type: 'member', workspace_type: 'team', enterprise_id: '' },
+	{
+		id: '7350000000000000001',
+		name: 'Support Team',
+		icon_url: 'https://example.invalid/ws1.png',
+		role_type: 'owner',
+		workspace_type: 'team',
+		enterprise_id: '',
+	},
+	{
+		id: '7350000000000000002',
+		name: 'Personal',
+		icon_url: 'https://example.invalid/ws2.png',
+		role_type: 'owner',
+		workspace_type: 'personal',
+		enterprise_id: '',
+	},
+	{
+		id: '7350000000000000003',
+		name: 'Marketing',
+		icon_url: 'https://example.invalid/ws3.png',
+		role_type: 'member',
+		workspace_type: 'team',
+		enterprise_id: '',
+	},
 ];
 
 export const BOTS = {
@@ -63,8 +84,21 @@ export const DATASET_LIST = [
  * bases); load them with seedDatasetDocuments(sim) from routes/datasets.ts.
  */
 export const DATASET_DOCUMENTS = [
-	{ document_id: '7610000000000000001', dataset_id: DATASETS.text, name: 'refund-policy.txt', type: 'txt', text: 'Refunds take 5 business days. Shipping is free above 50 EUR.' },
-	{ document_id: '7610000000000000002', dataset_id: DATASETS.text, name: 'https://example.com/shipping', type: 'html', url: 'https://example.com/shipping', text: 'Shipping: 2-4 days within the EU.' },
+	{
+		document_id: '7610000000000000001',
+		dataset_id: DATASETS.text,
+		name: 'refund-policy.txt',
+		type: 'txt',
+		text: 'Refunds take 5 business days. Shipping is free above 50 EUR.',
+	},
+	{
+		document_id: '7610000000000000002',
+		dataset_id: DATASETS.text,
+		name: 'https://example.com/shipping',
+		type: 'html',
+		url: 'https://example.com/shipping',
+		text: 'Shipping: 2-4 days within the EU.',
+	},
 	{ document_id: '7610000000000000003', dataset_id: DATASETS.image, name: 'red-shoe.png', type: 'png', size: 20480, caption: 'A red running shoe' },
 	{ document_id: '7610000000000000004', dataset_id: DATASETS.image, name: 'blue-bag.jpg', type: 'jpg', size: 30720, caption: '' },
 ];
@@ -78,8 +112,20 @@ export const APPS = { withVariables: '7442086830000000001' };
  * channels it is published to (1024 = API, 999 = Chat SDK).
  */
 export const APP_LIST = [
-	{ id: APPS.withVariables, name: 'Membership Portal', description: 'Keeps a plan per member (user variables)', status: 'published_online', connectors: ['1024'] },
-	{ id: '7442086830000000002', name: 'Order Desk', description: 'Order look-ups for the support team', status: 'published_draft', connectors: ['1024', '999'] },
+	{
+		id: APPS.withVariables,
+		name: 'Membership Portal',
+		description: 'Keeps a plan per member (user variables)',
+		status: 'published_online',
+		connectors: ['1024'],
+	},
+	{
+		id: '7442086830000000002',
+		name: 'Order Desk',
+		description: 'Order look-ups for the support team',
+		status: 'published_draft',
+		connectors: ['1024', '999'],
+	},
 	{ id: '7442086830000000003', name: 'Web Widget', description: 'Only on the Chat SDK channel', status: 'published_online', connectors: ['999'] },
 	{ id: '7442086830000000004', name: 'Draft Ideas', description: 'Never published', status: 'unpublished_draft', connectors: [] as string[] },
 ].map((app, index) => ({ ...app, workspace_id: WORKSPACES[0].id, updated_at: 1749994622 + index * 3600, folder_id: '7523161255335420001' }));

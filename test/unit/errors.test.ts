@@ -11,14 +11,21 @@ describe('failureOf: what counts as a Coze failure', () => {
 		expect(failureOf({ statusCode: 200, headers: {}, body: { code: 0, msg: '', data: {} } })).toBeUndefined();
 	});
 	it('a business code with HTTP 200 is a failure, log id from the header first', () => {
-		const failure = failureOf({ statusCode: 200, headers: { 'x-tt-logid': 'LOG1' }, body: { code: 4200, msg: 'not found', detail: { logid: 'LOG2' } } });
+		const failure = failureOf({
+			statusCode: 200,
+			headers: { 'x-tt-logid': 'LOG1' },
+			body: { code: 4200, msg: 'not found', detail: { logid: 'LOG2' } },
+		});
 		expect(failure).toMatchObject({ code: 4200, msg: 'not found', logId: 'LOG1', httpStatus: 200 });
 	});
 	it('falls back to detail.logid', () => {
 		expect(failureOf({ statusCode: 200, headers: {}, body: { code: 4100, msg: 'x', detail: { logid: 'LOG2' } } })?.logId).toBe('LOG2');
 	});
 	it('OAuth error_code and error_message are failures', () => {
-		expect(failureOf({ statusCode: 400, headers: {}, body: { error_code: 'invalid_grant', error_message: 'bad' } })).toMatchObject({ code: 'invalid_grant', msg: 'bad' });
+		expect(failureOf({ statusCode: 400, headers: {}, body: { error_code: 'invalid_grant', error_message: 'bad' } })).toMatchObject({
+			code: 'invalid_grant',
+			msg: 'bad',
+		});
 		expect(failureOf({ statusCode: 200, headers: {}, body: { error_message: 'only message' } })?.msg).toBe('only message');
 	});
 	it('HTTP >= 400 without an envelope is a failure', () => {
@@ -54,7 +61,11 @@ describe('hints', () => {
 
 describe('cozeApiError', () => {
 	it('is a NodeApiError with code, message, log id and hint; secrets redacted', () => {
-		const error = cozeApiError(node, { httpStatus: 200, code: 4100, msg: 'token pat_abcdefghijklmnop invalid', logId: 'LOG9', endpoint: 'GET /v1/workspaces' }, 2);
+		const error = cozeApiError(
+			node,
+			{ httpStatus: 200, code: 4100, msg: 'token pat_abcdefghijklmnop invalid', logId: 'LOG9', endpoint: 'GET /v1/workspaces' },
+			2,
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Coze API error (code 4100, HTTP 200): token [redacted] invalid');
 		expect(error.description).toContain('Log ID: LOG9');

@@ -86,7 +86,18 @@ describe('recorded streams of coze-py (tests/testdata)', () => {
 		const parsed = parse(body);
 		// test_workflows_runs.py expects 9 events: coze-py's handler drops Done (cozepy/workflows/runs _workflow_stream_handler).
 		expect(parsed.filter((e) => e.event !== 'Done')).toHaveLength(9);
-		expect(parsed.map((e) => `${e.id}:${e.event}`)).toEqual(['0:Message', '1:Message', '2:Message', '3:Message', '4:Message', '5:Message', '0:Error', '0:Message', '1:Interrupt', '6:Done']);
+		expect(parsed.map((e) => `${e.id}:${e.event}`)).toEqual([
+			'0:Message',
+			'1:Message',
+			'2:Message',
+			'3:Message',
+			'4:Message',
+			'5:Message',
+			'0:Error',
+			'0:Message',
+			'1:Interrupt',
+			'6:Done',
+		]);
 		await expect(workflow(body)).rejects.toMatchObject({ message: expect.stringMatching(/code 4000.*Request parameter error/) });
 	});
 

@@ -25,7 +25,13 @@ describe('Coze simulator: audio requests as the official SDKs send them', () => 
 		});
 
 	it('speech.create (coze-js / coze-py: input, voice_id, response_format, speed, sample_rate) answers audio bytes', async () => {
-		const response = await post('/v1/audio/speech', { input: '你好呀', voice_id: SEED_VOICES[0].voice_id, response_format: 'wav', speed: 1, sample_rate: 24000 });
+		const response = await post('/v1/audio/speech', {
+			input: '你好呀',
+			voice_id: SEED_VOICES[0].voice_id,
+			response_format: 'wav',
+			speed: 1,
+			sample_rate: 24000,
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('audio/wav');
 		expect(response.headers.get('x-tt-logid')).toMatch(/^\d{14}/);
@@ -40,7 +46,11 @@ describe('Coze simulator: audio requests as the official SDKs send them', () => 
 	});
 
 	it('transcriptions.create (multipart part "file") and voices.clone (coze-js toFormData, with description)', async () => {
-		const speech = Buffer.from(await (await post('/v1/audio/speech', { input: 'clone me', voice_id: SEED_VOICES[0].voice_id, response_format: 'mp3', sample_rate: 24000 })).arrayBuffer());
+		const speech = Buffer.from(
+			await (
+				await post('/v1/audio/speech', { input: 'clone me', voice_id: SEED_VOICES[0].voice_id, response_format: 'mp3', sample_rate: 24000 })
+			).arrayBuffer(),
+		);
 		const transcription = new FormData();
 		transcription.append('file', new Blob([speech], { type: 'audio/mpeg' }), 'clip.mp3');
 		expect(await (await post('/v1/audio/transcriptions', transcription)).json()).toMatchObject({ code: 0, data: { text: 'clone me' } });
@@ -57,13 +67,15 @@ describe('Coze simulator: audio requests as the official SDKs send them', () => 
 		expect(sim.contractViolations()).toEqual(['POST /v1/audio/voices/clone: multipart part description is not in the spec']);
 	});
 
-	it('voices.list (coze-py sends filter_system_voice=False, Python\'s spelling)', async () => {
+	it("voices.list (coze-py sends filter_system_voice=False, Python's spelling)", async () => {
 		const response = await fetch(`${sim.url}/v1/audio/voices?filter_system_voice=False&page_num=1&page_size=2`, { headers: auth });
 		const body = (await response.json()) as { code: number; data: { voice_list: Array<{ voice_id: string }>; has_more: boolean } };
 		expect(body.code).toBe(0);
 		expect(body.data.voice_list.map((v) => v.voice_id)).toEqual(SEED_VOICES.slice(0, 2).map((v) => v.voice_id));
 		expect(body.data.has_more).toBe(true);
 		const custom = await fetch(`${sim.url}/v1/audio/voices?filter_system_voice=True&voice_state=all`, { headers: auth });
-		expect(((await custom.json()) as { data: { voice_list: Array<{ voice_id: string }> } }).data.voice_list.map((v) => v.voice_id)).toEqual([PENDING_VOICE.voice_id]);
+		expect(((await custom.json()) as { data: { voice_list: Array<{ voice_id: string }> } }).data.voice_list.map((v) => v.voice_id)).toEqual([
+			PENDING_VOICE.voice_id,
+		]);
 	});
 });

@@ -49,10 +49,22 @@ describe('contract check against the official Coze OpenAPI spec', () => {
 			'body.bot_id is required',
 		);
 		expect(
-			validateRequest({ method: 'POST', path: '/v3/chat', query: {}, contentType: 'application/json', body: { bot_id: 1, user_id: 'u', stream: 'yes' } }),
+			validateRequest({
+				method: 'POST',
+				path: '/v3/chat',
+				query: {},
+				contentType: 'application/json',
+				body: { bot_id: 1, user_id: 'u', stream: 'yes' },
+			}),
 		).toEqual(['body.bot_id should be string but is integer', 'body.stream should be boolean but is string']);
 		expect(
-			validateRequest({ method: 'POST', path: '/v3/chat', query: {}, contentType: 'application/json', body: { bot_id: '1', user_id: 'u', publish_status: 'live' } })[0],
+			validateRequest({
+				method: 'POST',
+				path: '/v3/chat',
+				query: {},
+				contentType: 'application/json',
+				body: { bot_id: '1', user_id: 'u', publish_status: 'live' },
+			})[0],
 		).toMatch(/publish_status is "live", not one of/);
 	});
 
@@ -88,10 +100,22 @@ describe('contract check against the official Coze OpenAPI spec', () => {
 
 	it('checks multipart parts of the upload endpoint', () => {
 		expect(
-			validateRequest({ method: 'POST', path: '/v1/files/upload', query: {}, contentType: 'multipart/form-data; boundary=x', body: { fields: {}, files: [{ field: 'file' }] } }),
+			validateRequest({
+				method: 'POST',
+				path: '/v1/files/upload',
+				query: {},
+				contentType: 'multipart/form-data; boundary=x',
+				body: { fields: {}, files: [{ field: 'file' }] },
+			}),
 		).toEqual([]);
 		expect(
-			validateRequest({ method: 'POST', path: '/v1/files/upload', query: {}, contentType: 'multipart/form-data; boundary=x', body: { fields: {}, files: [{ field: 'upload' }] } }),
+			validateRequest({
+				method: 'POST',
+				path: '/v1/files/upload',
+				query: {},
+				contentType: 'multipart/form-data; boundary=x',
+				body: { fields: {}, files: [{ field: 'upload' }] },
+			}),
 		).toEqual(['multipart part file is required', 'multipart part upload is not in the spec']);
 	});
 });

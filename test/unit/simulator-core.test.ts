@@ -13,8 +13,7 @@ describe('Coze simulator core', () => {
 	afterAll(async () => await sim.close());
 	beforeEach(() => sim.reset());
 
-	const get = async (path: string, token = sim.patTokens[0]) =>
-		await fetch(`${sim.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+	const get = async (path: string, token = sim.patTokens[0]) => await fetch(`${sim.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
 	it('answers with the envelope and X-Tt-Logid', async () => {
 		const response = await get('/v1/workspaces?page_num=1&page_size=2');
@@ -50,7 +49,13 @@ describe('Coze simulator core', () => {
 	});
 
 	async function authorize(extra: Record<string, string> = {}) {
-		const params = new URLSearchParams({ response_type: 'code', client_id: sim.oauthClient.clientId, redirect_uri: 'http://127.0.0.1/cb', state: 's1', ...extra });
+		const params = new URLSearchParams({
+			response_type: 'code',
+			client_id: sim.oauthClient.clientId,
+			redirect_uri: 'http://127.0.0.1/cb',
+			state: 's1',
+			...extra,
+		});
 		const response = await fetch(`${sim.url}/api/permission/oauth2/authorize?${params}`, { redirect: 'manual' });
 		expect(response.status).toBe(302);
 		const location = new URL(response.headers.get('location') ?? '');
@@ -86,10 +91,16 @@ describe('Coze simulator core', () => {
 		sim.oauthMode = 'strict';
 		expect(second.status).toBe(200);
 		const bearer = { 'Content-Type': 'application/json', Authorization: `Bearer ${sim.oauthClient.clientSecret}` };
-		const refreshed = await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) }, bearer);
+		const refreshed = await token(
+			{ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) },
+			bearer,
+		);
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.refresh_token).not.toBe(second.body.refresh_token);
-		expect((await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) }, bearer)).status).toBe(400);
+		expect(
+			(await token({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: String(second.body.refresh_token) }, bearer))
+				.status,
+		).toBe(400);
 	});
 
 	it('PKCE S256: the right verifier gets a token, a wrong one does not', async () => {
@@ -179,7 +190,12 @@ describe('Coze simulator core', () => {
 			await fetch(`${sim.url}/v3/chat`, {
 				method: 'POST',
 				headers: { Authorization: `Bearer ${sim.patTokens[0]}`, 'Content-Type': 'application/json' },
-				body: JSON.stringify({ bot_id: '7400000000000000001', user_id: 'u', stream: true, additional_messages: [{ role: 'user', content: 'hi', content_type: 'text' }] }),
+				body: JSON.stringify({
+					bot_id: '7400000000000000001',
+					user_id: 'u',
+					stream: true,
+					additional_messages: [{ role: 'user', content: 'hi', content_type: 'text' }],
+				}),
 			});
 
 		it('SSE: reset mid-stream, malformed event', async () => {

@@ -145,7 +145,7 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			// The SDKs' loop (coze-py LastIDPaged.iter_pages) collects everything exactly once.
 			const walked: string[] = [];
 			let cursor = '';
-			for (let more = true; more; ) {
+			for (let more = true; more;) {
 				const page = await list({ limit: 2, ...(cursor ? { after_id: cursor } : {}) });
 				walked.push(...contents(page));
 				cursor = page.last_id;
@@ -176,12 +176,30 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(deleted.data).toMatchObject({ id: ids[2] });
 			expect((await call('GET', `/v1/conversation/message/retrieve?conversation_id=${id}&message_id=${ids[2]}`)).code).toBe(4200);
 			expect((await list({})).data).toHaveLength(6);
-			expect((await call('POST', '/v1/conversation/message/create?conversation_id=7000000000000000000', { role: 'user', content: 'x', content_type: 'text' })).code).toBe(4200);
-			expect((await call('POST', `/v1/conversation/message/create?conversation_id=${id}`, { role: 'user', content: '{oops', content_type: 'object_string' })).code).toBe(4000);
+			expect(
+				(
+					await call('POST', '/v1/conversation/message/create?conversation_id=7000000000000000000', {
+						role: 'user',
+						content: 'x',
+						content_type: 'text',
+					})
+				).code,
+			).toBe(4200);
+			expect(
+				(
+					await call('POST', `/v1/conversation/message/create?conversation_id=${id}`, {
+						role: 'user',
+						content: '{oops',
+						content_type: 'object_string',
+					})
+				).code,
+			).toBe(4000);
 		});
 
 		it('shares conversations with /v3/chat: questions and answers are listed, answers take feedback', async () => {
-			const id = (await call('POST', '/v1/conversation/create', { bot_id: BOTS.echo, messages: [{ role: 'user', content: 'context', content_type: 'text' }] })).data.id;
+			const id = (
+				await call('POST', '/v1/conversation/create', { bot_id: BOTS.echo, messages: [{ role: 'user', content: 'context', content_type: 'text' }] })
+			).data.id;
 			const chat = await call('POST', `/v3/chat?conversation_id=${id}`, {
 				bot_id: BOTS.echo,
 				user_id: 'u1',
@@ -206,7 +224,12 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(byChat.data.map((m: Json) => m.type)).toEqual(['answer', 'question']);
 
 			// A conversation started by /v3/chat belongs to the chat's bot.
-			const fresh = await call('POST', '/v3/chat', { bot_id: BOTS.thinking, user_id: 'u1', stream: false, additional_messages: [{ role: 'user', type: 'question', content: 'hi', content_type: 'text' }] });
+			const fresh = await call('POST', '/v3/chat', {
+				bot_id: BOTS.thinking,
+				user_id: 'u1',
+				stream: false,
+				additional_messages: [{ role: 'user', type: 'question', content: 'hi', content_type: 'text' }],
+			});
 			const forThinking = await call('GET', `/v1/conversations?bot_id=${BOTS.thinking}`);
 			expect(forThinking.data.conversations).toMatchObject([{ id: fresh.data.conversation_id, name: 'hi' }]);
 
@@ -215,7 +238,9 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(liked).toMatchObject({ code: 0, msg: '' });
 			expect(messageFeedbackOf(sim).get(answer.id)).toEqual({ feedback_type: 'unlike', reason_types: ['wrong'], comment: 'The version is 5.0' });
 			expect((await undocumented('POST', feedbackPath, { feedback_type: 'meh' })).code).toBe(4000);
-			expect((await undocumented('POST', `/v1/conversations/${id}/messages/${listed.data[1].id}/feedback`, { feedback_type: 'like' })).code).toBe(4000);
+			expect((await undocumented('POST', `/v1/conversations/${id}/messages/${listed.data[1].id}/feedback`, { feedback_type: 'like' })).code).toBe(
+				4000,
+			);
 			expect((await call('DELETE', feedbackPath)).code).toBe(0);
 			expect(messageFeedbackOf(sim).has(answer.id)).toBe(false);
 			expect((await call('DELETE', `/v1/conversations/${id}/messages/7000000000000000000/feedback`)).code).toBe(4200);
@@ -224,22 +249,46 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect((await call('GET', `/v3/chat/message/list?conversation_id=${id}&chat_id=${chatId}`)).data.length).toBeGreaterThan(1);
 			await call('POST', `/v1/conversation/message/delete?conversation_id=${id}&message_id=${answer.id}`);
 			expect((await call('GET', `/v3/chat/message/list?conversation_id=${id}&chat_id=${chatId}`)).data).toEqual([]);
-			expect((await call('POST', `/v1/conversation/message/list?conversation_id=${id}`, {})).data.map((m: Json) => m.content)).toEqual(['ping', 'context']);
+			expect((await call('POST', `/v1/conversation/message/list?conversation_id=${id}`, {})).data.map((m: Json) => m.content)).toEqual([
+				'ping',
+				'context',
+			]);
 		});
 	});
 
 	describe('knowledge bases', () => {
 		it('creates, lists (fuzzy name, type, paging), updates (full overwrite) and deletes knowledge bases', async () => {
 			const space = WORKSPACES[0].id;
-			filesOf(sim).set('7700000000000000009', { id: '7700000000000000009', file_name: 'icon.png', bytes: 10, created_at: 0, contentType: 'image/png', sha256: '' });
-			const created = await call('POST', '/v1/datasets', { name: 'Release Notes', space_id: space, format_type: 0, description: 'changes', file_id: '7700000000000000009' });
+			filesOf(sim).set('7700000000000000009', {
+				id: '7700000000000000009',
+				file_name: 'icon.png',
+				bytes: 10,
+				created_at: 0,
+				contentType: 'image/png',
+				sha256: '',
+			});
+			const created = await call('POST', '/v1/datasets', {
+				name: 'Release Notes',
+				space_id: space,
+				format_type: 0,
+				description: 'changes',
+				file_id: '7700000000000000009',
+			});
 			const id = created.data.dataset_id as string;
 			expect(id).toMatch(/^\d{19}$/);
 
 			const all = await call('GET', `/v1/datasets?space_id=${space}`);
 			expect(all.data.total_count).toBe(3);
 			expect(all.data.dataset_list.map((d: Json) => d.name)).toEqual(['Support FAQ', 'Product Photos', 'Release Notes']);
-			expect(all.data.dataset_list[2]).toMatchObject({ dataset_id: id, description: 'changes', format_type: 0, status: 1, doc_count: 0, all_file_size: '0', icon_url: expect.stringContaining('7700000000000000009') });
+			expect(all.data.dataset_list[2]).toMatchObject({
+				dataset_id: id,
+				description: 'changes',
+				format_type: 0,
+				status: 1,
+				doc_count: 0,
+				all_file_size: '0',
+				icon_url: expect.stringContaining('7700000000000000009'),
+			});
 			const fuzzy = await call('GET', `/v1/datasets?space_id=${space}&name=NOTES`);
 			expect(fuzzy.data.dataset_list.map((d: Json) => d.dataset_id)).toEqual([id]);
 			const images = await call('GET', `/v1/datasets?space_id=${space}&format_type=2`);
@@ -271,10 +320,25 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 		});
 
 		it('requires Agw-Js-Conv: str on document routes and returns IDs as strings', async () => {
-			const body = { dataset_id: DATASETS.text, format_type: 0, chunk_strategy: { chunk_type: 0 }, document_bases: [{ name: 'a.txt', source_info: { file_base64: b64('hi'), file_type: 'txt' } }] };
+			const body = {
+				dataset_id: DATASETS.text,
+				format_type: 0,
+				chunk_strategy: { chunk_type: 0 },
+				document_bases: [{ name: 'a.txt', source_info: { file_base64: b64('hi'), file_type: 'txt' } }],
+			};
 			for (const path of ['create', 'list', 'update', 'delete']) {
-				const payload = path === 'create' ? body : path === 'list' ? { dataset_id: DATASETS.text } : path === 'update' ? { document_id: '1', document_name: 'x' } : { document_ids: ['1'] };
-				const answer = path === 'update' ? await undocumented('POST', `/open_api/knowledge/document/${path}`, payload) : await call('POST', `/open_api/knowledge/document/${path}`, payload);
+				const payload =
+					path === 'create'
+						? body
+						: path === 'list'
+							? { dataset_id: DATASETS.text }
+							: path === 'update'
+								? { document_id: '1', document_name: 'x' }
+								: { document_ids: ['1'] };
+				const answer =
+					path === 'update'
+						? await undocumented('POST', `/open_api/knowledge/document/${path}`, payload)
+						: await call('POST', `/open_api/knowledge/document/${path}`, payload);
 				expect(answer).toMatchObject({ code: 4000, msg: expect.stringMatching(/Agw-Js-Conv/) });
 			}
 			expect(datasetsOf(sim).docs.size).toBe(0);
@@ -282,13 +346,26 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(created.code).toBe(0);
 			expect(created).not.toHaveProperty('data');
 			expect(created.raw).toMatch(/"document_id":"\d{19}"/);
-			expect(created.document_infos[0]).toMatchObject({ name: 'a.txt', type: 'txt', size: 2, char_count: 2, status: 0, format_type: 0, source_type: 0 });
+			expect(created.document_infos[0]).toMatchObject({
+				name: 'a.txt',
+				type: 'txt',
+				size: 2,
+				char_count: 2,
+				status: 0,
+				format_type: 0,
+				source_type: 0,
+			});
 		});
 
 		it('processes documents: status 0 with rising progress, then 1; empty or broken files end as 9', async () => {
 			setDocumentProcessingMs(sim, 500);
 			const create = async (bases: Json[], chunk: Json = { chunk_type: 0 }) =>
-				await call('POST', '/open_api/knowledge/document/create', { dataset_id: DATASETS.text, format_type: 0, chunk_strategy: chunk, document_bases: bases }, DOC_HEADERS);
+				await call(
+					'POST',
+					'/open_api/knowledge/document/create',
+					{ dataset_id: DATASETS.text, format_type: 0, chunk_strategy: chunk, document_bases: bases },
+					DOC_HEADERS,
+				);
 			const text = '退款需要 5 个工作日。Refunds take 5 days.';
 			const created = await create(
 				[
@@ -299,9 +376,15 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 				{ chunk_type: 1, separator: '\n', max_tokens: 100 },
 			);
 			const [faq, empty, broken] = created.document_infos as Json[];
-			expect(faq).toMatchObject({ size: Buffer.byteLength(text), char_count: [...text].length, status: 0, chunk_strategy: { chunk_type: 1, max_tokens: 100 } });
+			expect(faq).toMatchObject({
+				size: Buffer.byteLength(text),
+				char_count: [...text].length,
+				status: 0,
+				chunk_strategy: { chunk_type: 1, max_tokens: 100 },
+			});
 			const progress = async () =>
-				(await call('POST', `/v1/datasets/${DATASETS.text}/process`, { document_ids: [faq.document_id, empty.document_id, broken.document_id] })).data.data as Json[];
+				(await call('POST', `/v1/datasets/${DATASETS.text}/process`, { document_ids: [faq.document_id, empty.document_id, broken.document_id] })).data
+					.data as Json[];
 			await sleep(50);
 			const early = await progress();
 			expect(early.map((p) => p.status)).toEqual([0, 0, 0]);
@@ -315,16 +398,35 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(done[2]).toMatchObject({ status: 9, status_descript: 'the file is not valid base64' });
 			expect(done[0]).not.toHaveProperty('status_descript');
 
-			const web = await create([{ name: 'Shipping', source_info: { web_url: 'https://example.com/shipping', document_source: 1 }, update_rule: { update_type: 1, update_interval: 24 } }]);
+			const web = await create([
+				{
+					name: 'Shipping',
+					source_info: { web_url: 'https://example.com/shipping', document_source: 1 },
+					update_rule: { update_type: 1, update_interval: 24 },
+				},
+			]);
 			expect(web.document_infos[0]).toMatchObject({ type: 'html', source_type: 1, update_type: 1, update_interval: 24 });
 			setDocumentProcessingMs(sim, 0);
-			expect((await call('POST', `/v1/datasets/${DATASETS.text}/process`, { document_ids: [web.document_infos[0].document_id] })).data.data[0].status).toBe(1);
+			expect(
+				(await call('POST', `/v1/datasets/${DATASETS.text}/process`, { document_ids: [web.document_infos[0].document_id] })).data.data[0].status,
+			).toBe(1);
 
 			expect((await create([{ name: 'p.png', source_info: { file_base64: b64('x'), file_type: 'png' } }])).code).toBe(4000);
 			expect((await create([{ name: 'u', source_info: { web_url: 'https://example.com' } }])).code).toBe(4000);
-			expect((await create([{ name: 'u', source_info: { web_url: 'https://example.com', document_source: 1 }, update_rule: { update_type: 1, update_interval: 2 } }])).code).toBe(4000);
-			expect((await create([{ name: 'a', source_info: { file_base64: b64('x'), file_type: 'txt' } }], { chunk_type: 1, separator: '#', max_tokens: 50 })).code).toBe(4000);
-			expect((await create(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, source_info: { file_base64: b64('x'), file_type: 'txt' } })))).code).toBe(4000);
+			expect(
+				(
+					await create([
+						{ name: 'u', source_info: { web_url: 'https://example.com', document_source: 1 }, update_rule: { update_type: 1, update_interval: 2 } },
+					])
+				).code,
+			).toBe(4000);
+			expect(
+				(await create([{ name: 'a', source_info: { file_base64: b64('x'), file_type: 'txt' } }], { chunk_type: 1, separator: '#', max_tokens: 50 }))
+					.code,
+			).toBe(4000);
+			expect(
+				(await create(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, source_info: { file_base64: b64('x'), file_type: 'txt' } })))).code,
+			).toBe(4000);
 			const mixed = await create([
 				{ name: 'a.txt', source_info: { file_base64: b64('x'), file_type: 'txt' } },
 				{ name: 'b', source_info: { web_url: 'https://example.com', document_source: 1 } },
@@ -336,7 +438,12 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 		it('lists (page/size), renames and deletes documents', async () => {
 			setDocumentProcessingMs(sim, 0);
 			const bases = Array.from({ length: 5 }, (_, i) => ({ name: `doc${i}.txt`, source_info: { file_base64: b64(`text ${i}`), file_type: 'txt' } }));
-			const created = await call('POST', '/open_api/knowledge/document/create', { dataset_id: DATASETS.text, format_type: 0, chunk_strategy: { chunk_type: 0 }, document_bases: bases }, DOC_HEADERS);
+			const created = await call(
+				'POST',
+				'/open_api/knowledge/document/create',
+				{ dataset_id: DATASETS.text, format_type: 0, chunk_strategy: { chunk_type: 0 }, document_bases: bases },
+				DOC_HEADERS,
+			);
 			const ids = (created.document_infos as Json[]).map((d) => d.document_id as string);
 			const list = async (body: Json) => await call('POST', '/open_api/knowledge/document/list', { dataset_id: DATASETS.text, ...body }, DOC_HEADERS);
 			const page2 = await list({ page: 2, size: 2 });
@@ -345,13 +452,32 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(page2.document_infos.map((d: Json) => d.name)).toEqual(['doc2.txt', 'doc3.txt']);
 			expect(page2.document_infos[0]).toMatchObject({ status: 1, slice_count: 1 });
 
-			const renamed = await undocumented('POST', '/open_api/knowledge/document/update', { document_id: ids[0], document_name: 'intro.txt' }, DOC_HEADERS);
+			const renamed = await undocumented(
+				'POST',
+				'/open_api/knowledge/document/update',
+				{ document_id: ids[0], document_name: 'intro.txt' },
+				DOC_HEADERS,
+			);
 			expect(renamed).toMatchObject({ code: 0, msg: '' });
 			expect((await list({ page: 1, size: 1 })).document_infos[0].name).toBe('intro.txt');
-			expect((await undocumented('POST', '/open_api/knowledge/document/update', { document_id: '7000000000000000000', document_name: 'x' }, DOC_HEADERS)).code).toBe(4200);
-			expect((await undocumented('POST', '/open_api/knowledge/document/update', { document_id: ids[0], update_rule: { update_type: 1, update_interval: 24 } }, DOC_HEADERS)).code).toBe(4000);
+			expect(
+				(await undocumented('POST', '/open_api/knowledge/document/update', { document_id: '7000000000000000000', document_name: 'x' }, DOC_HEADERS))
+					.code,
+			).toBe(4200);
+			expect(
+				(
+					await undocumented(
+						'POST',
+						'/open_api/knowledge/document/update',
+						{ document_id: ids[0], update_rule: { update_type: 1, update_interval: 24 } },
+						DOC_HEADERS,
+					)
+				).code,
+			).toBe(4000);
 
-			expect((await call('POST', '/open_api/knowledge/document/delete', { document_ids: [ids[0], '7000000000000000000'] }, DOC_HEADERS)).code).toBe(4200);
+			expect((await call('POST', '/open_api/knowledge/document/delete', { document_ids: [ids[0], '7000000000000000000'] }, DOC_HEADERS)).code).toBe(
+				4200,
+			);
 			const deleted = await call('POST', '/open_api/knowledge/document/delete', { document_ids: ids.slice(0, 2) }, DOC_HEADERS);
 			expect(deleted).toMatchObject({ code: 0, msg: '' });
 			expect((await list({})).total).toBe(3);
@@ -363,21 +489,39 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 
 		it('adds images by file ID, lists them (keyword, has_caption, paging) and updates captions', async () => {
 			setDocumentProcessingMs(sim, 0);
-			for (const [id, name] of [['7700000000000000001', 'shoe.png'], ['7700000000000000002', 'bag.jpg'], ['7700000000000000003', 'notes.txt']]) {
+			for (const [id, name] of [
+				['7700000000000000001', 'shoe.png'],
+				['7700000000000000002', 'bag.jpg'],
+				['7700000000000000003', 'notes.txt'],
+			]) {
 				filesOf(sim).set(id, { id, file_name: name, bytes: 100, created_at: 0, contentType: 'image/png', sha256: '' });
 			}
 			const create = async (bases: Json[], chunk: Json = { caption_type: 1 }) =>
-				await call('POST', '/open_api/knowledge/document/create', { dataset_id: DATASETS.image, format_type: 2, chunk_strategy: chunk, document_bases: bases }, DOC_HEADERS);
+				await call(
+					'POST',
+					'/open_api/knowledge/document/create',
+					{ dataset_id: DATASETS.image, format_type: 2, chunk_strategy: chunk, document_bases: bases },
+					DOC_HEADERS,
+				);
 			const source = (id: string) => ({ source_file_id: id, document_source: 5 });
 			const created = await create([
 				{ name: 'shoe', caption: 'A red shoe', source_info: source('7700000000000000001') },
 				{ name: 'bag', source_info: source('7700000000000000002') },
 			]);
-			expect(created.document_infos).toMatchObject([{ name: 'shoe', type: 'png', format_type: 2, source_type: 5, size: 100 }, { name: 'bag', type: 'jpg' }]);
+			expect(created.document_infos).toMatchObject([
+				{ name: 'shoe', type: 'png', format_type: 2, source_type: 5, size: 100 },
+				{ name: 'bag', type: 'jpg' },
+			]);
 			const [shoe, bag] = (created.document_infos as Json[]).map((d) => d.document_id as string);
 
 			const images = async (query = '') => (await call('GET', `/v1/datasets/${DATASETS.image}/images${query}`)).data;
-			expect(await images()).toMatchObject({ total_count: 2, photo_infos: [{ document_id: shoe, caption: 'A red shoe', status: 1 }, { document_id: bag, caption: '' }] });
+			expect(await images()).toMatchObject({
+				total_count: 2,
+				photo_infos: [
+					{ document_id: shoe, caption: 'A red shoe', status: 1 },
+					{ document_id: bag, caption: '' },
+				],
+			});
 			expect((await images('?has_caption=true')).photo_infos.map((p: Json) => p.document_id)).toEqual([shoe]);
 			expect((await images('?has_caption=false')).photo_infos.map((p: Json) => p.document_id)).toEqual([bag]);
 			expect((await images('?keyword=RED')).total_count).toBe(1);
@@ -396,15 +540,30 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(progress.data.data[0]).toMatchObject({ status: 9, status_descript: expect.stringMatching(/not an image/) });
 			expect((await create([{ name: 'x', source_info: source('7700000000000000404') }])).code).toBe(4200);
 			expect((await create([{ name: 'x', source_info: { file_base64: b64('x'), file_type: 'txt' } }])).code).toBe(4000);
-			const wrongKb = await call('POST', '/open_api/knowledge/document/create', { dataset_id: DATASETS.text, format_type: 0, chunk_strategy: { chunk_type: 0 }, document_bases: [{ name: 'x', source_info: source('7700000000000000001') }] }, DOC_HEADERS);
+			const wrongKb = await call(
+				'POST',
+				'/open_api/knowledge/document/create',
+				{
+					dataset_id: DATASETS.text,
+					format_type: 0,
+					chunk_strategy: { chunk_type: 0 },
+					document_bases: [{ name: 'x', source_info: source('7700000000000000001') }],
+				},
+				DOC_HEADERS,
+			);
 			expect(wrongKb.code).toBe(4000);
 		});
 
 		it('loads the seeded documents on request', async () => {
 			seedDatasetDocuments(sim);
 			const docs = await call('POST', '/open_api/knowledge/document/list', { dataset_id: DATASETS.text }, DOC_HEADERS);
-			expect(docs.document_infos).toMatchObject([{ name: 'refund-policy.txt', status: 1, source_type: 0 }, { source_type: 1, type: 'html' }]);
-			expect((await call('GET', `/v1/datasets/${DATASETS.image}/images?has_caption=true`)).data.photo_infos).toMatchObject([{ name: 'red-shoe.png' }]);
+			expect(docs.document_infos).toMatchObject([
+				{ name: 'refund-policy.txt', status: 1, source_type: 0 },
+				{ source_type: 1, type: 'html' },
+			]);
+			expect((await call('GET', `/v1/datasets/${DATASETS.image}/images?has_caption=true`)).data.photo_infos).toMatchObject([
+				{ name: 'red-shoe.png' },
+			]);
 		});
 	});
 
@@ -417,7 +576,12 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 				{ keyword: 'language', value: 'en', create_time: 0, update_time: 0 },
 				{ keyword: 'sys_uuid', value: 'alice', create_time: 0, update_time: 0 },
 			]);
-			const put = await call('PUT', '/v1/variables', { bot_id: BOTS.echo, connector_id: '1024', connector_uid: 'alice', data: [{ keyword: 'city', value: 'Hangzhou' }] });
+			const put = await call('PUT', '/v1/variables', {
+				bot_id: BOTS.echo,
+				connector_id: '1024',
+				connector_uid: 'alice',
+				data: [{ keyword: 'city', value: 'Hangzhou' }],
+			});
 			expect(put).toMatchObject({ code: 0, msg: '' });
 			const mine = await get(`bot_id=${BOTS.echo}&connector_uid=alice&keywords=city,nope`);
 			expect(mine).toHaveLength(1);
@@ -437,7 +601,16 @@ describe('Coze simulator: conversations, knowledge bases, variables', () => {
 			expect(await put({ data: [{ keyword: 'nope', value: 'x' }] })).toMatchObject({ code: 4000, msg: expect.stringMatching(/nope does not exist/) });
 			expect(await put({ data: [{ keyword: 'sys_uuid', value: 'x' }] })).toMatchObject({ code: 4000, msg: expect.stringMatching(/system variable/) });
 			expect((await put({ data: [] })).code).toBe(4000);
-			expect((await put({ data: [{ keyword: 'city', value: 'ok' }, { keyword: 'nope', value: 'x' }] })).code).toBe(4000);
+			expect(
+				(
+					await put({
+						data: [
+							{ keyword: 'city', value: 'ok' },
+							{ keyword: 'nope', value: 'x' },
+						],
+					})
+				).code,
+			).toBe(4000);
 			expect(variablesOf(sim).size).toBe(0); // all or nothing
 			expect((await call('GET', '/v1/variables?connector_uid=alice')).code).toBe(4000);
 			expect((await call('GET', '/v1/variables?app_id=7442086830000000999&connector_uid=alice')).code).toBe(4200);

@@ -19,9 +19,17 @@ describe('simulator fidelity', () => {
 	afterEach(() => expect(sim.contractViolations()).toEqual([]));
 
 	type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-	const headers = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${sim.patTokens[0]}`, 'Content-Type': 'application/json', ...extra });
+	const headers = (extra: Record<string, string> = {}) => ({
+		Authorization: `Bearer ${sim.patTokens[0]}`,
+		'Content-Type': 'application/json',
+		...extra,
+	});
 	const call = async (method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<Json> => {
-		const response = await fetch(`${sim.url}${path}`, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
+		const response = await fetch(`${sim.url}${path}`, {
+			method,
+			headers: headers(extra),
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 		return (await response.json()) as Json;
 	};
 	const stream = async (path: string, body: unknown) => {
@@ -39,7 +47,12 @@ describe('simulator fidelity', () => {
 			const interrupt = JSON.parse(events[1].data) as Json;
 			expect(interrupt).toMatchObject({ interrupt_data: { event_id: expect.stringMatching(/^\d+\/\d+$/), type: 2 }, node_title: 'Question' });
 			// The resumed stream ends with Done as usual.
-			const resumed = await stream('/v1/workflow/stream_resume', { workflow_id: WORKFLOWS.question, event_id: interrupt.interrupt_data.event_id, interrupt_type: 2, resume_data: 'Paris' });
+			const resumed = await stream('/v1/workflow/stream_resume', {
+				workflow_id: WORKFLOWS.question,
+				event_id: interrupt.interrupt_data.event_id,
+				interrupt_type: 2,
+				resume_data: 'Paris',
+			});
 			expect(resumed.map((e) => e.event)).toEqual(['Message', 'Done']);
 			expect(JSON.parse(resumed[0].data).content).toContain('Paris');
 		});
@@ -62,14 +75,23 @@ describe('simulator fidelity', () => {
 	// Was a node bug (issue 8): the collector skipped the lowercase `error` event ("ended before Done" instead of the text).
 	it('the workflow collector surfaces the raw text of a lowercase `error` event', async () => {
 		sim.addFault({ path: '/v1/workflow/stream_run', fault: { kind: 'rawErrorEvent', afterEvents: 1, text: 'context deadline exceeded' } });
-		const response = await fetch(`${sim.url}/v1/workflow/stream_run`, { method: 'POST', headers: headers(), body: JSON.stringify({ workflow_id: WORKFLOWS.streamOnly, parameters: {} }) });
+		const response = await fetch(`${sim.url}/v1/workflow/stream_run`, {
+			method: 'POST',
+			headers: headers(),
+			body: JSON.stringify({ workflow_id: WORKFLOWS.streamOnly, parameters: {} }),
+		});
 		const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeWorkflow', typeVersion: 1, position: [0, 0], parameters: {} };
 		const run = collectWorkflowStream(readSseEvents(response.body as unknown as AsyncIterable<Uint8Array>), { node, itemIndex: 0 });
 		await expect(run).rejects.toMatchObject({ message: expect.stringContaining('context deadline exceeded') });
 	});
 
 	it('serves POST /v3/chat/retrieve (what the SDKs send) like GET', async () => {
-		const created = await call('POST', '/v3/chat', { bot_id: BOTS.echo, user_id: 'u1', stream: false, additional_messages: [{ role: 'user', type: 'question', content: 'hi', content_type: 'text' }] });
+		const created = await call('POST', '/v3/chat', {
+			bot_id: BOTS.echo,
+			user_id: 'u1',
+			stream: false,
+			additional_messages: [{ role: 'user', type: 'question', content: 'hi', content_type: 'text' }],
+		});
 		const query = `conversation_id=${created.data.conversation_id}&chat_id=${created.data.id}`;
 		const byPost = await call('POST', `/v3/chat/retrieve?${query}`);
 		const byGet = await call('GET', `/v3/chat/retrieve?${query}`);
@@ -79,7 +101,10 @@ describe('simulator fidelity', () => {
 
 	it('serves the deprecated GET /v1/space/published_bots_list (docs/published_bots_list.md)', async () => {
 		const page = await call('GET', `/v1/space/published_bots_list?space_id=${WORKSPACES[0].id}&page_index=1&page_size=2`);
-		expect(page).toMatchObject({ code: 0, data: { total: 7, space_bots: [{ bot_id: BOTS.echo, bot_name: 'Echo Bot', publish_time: expect.any(String) }, {}] } });
+		expect(page).toMatchObject({
+			code: 0,
+			data: { total: 7, space_bots: [{ bot_id: BOTS.echo, bot_name: 'Echo Bot', publish_time: expect.any(String) }, {}] },
+		});
 		expect(page.data.space_bots).toHaveLength(2);
 		const all = await call('GET', `/v1/space/published_bots_list?space_id=${WORKSPACES[0].id}`);
 		expect(all.data.space_bots.map((b: Json) => b.bot_id)).not.toContain(BOTS.draft);
@@ -89,7 +114,11 @@ describe('simulator fidelity', () => {
 		const upload = async (name: string) => {
 			const form = new FormData();
 			form.append('file', new Blob([Buffer.from('\x89PNG fake image bytes')], { type: 'image/png' }), name);
-			const response = await fetch(`${sim.url}/v1/files/upload`, { method: 'POST', headers: { Authorization: `Bearer ${sim.patTokens[0]}` }, body: form });
+			const response = await fetch(`${sim.url}/v1/files/upload`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${sim.patTokens[0]}` },
+				body: form,
+			});
 			return ((await response.json()) as Json).data.id as string;
 		};
 		const addImage = async (fileId: string, chunk: Json | undefined) =>
@@ -135,7 +164,9 @@ describe('simulator fidelity', () => {
 				{ 'Agw-Js-Conv': 'str' },
 			);
 		it.each(['pdf', 'txt', 'doc', 'docx'])('accepts %s', async (type) => expect((await add(type)).code).toBe(0));
-		it.each(['md', 'xlsx', ''])('refuses %j', async (type) => expect(await add(type)).toMatchObject({ code: 4000, msg: expect.stringMatching(/file_type/) }));
+		it.each(['md', 'xlsx', ''])('refuses %j', async (type) =>
+			expect(await add(type)).toMatchObject({ code: 4000, msg: expect.stringMatching(/file_type/) }),
+		);
 	});
 
 	describe('variables (docs/read_variable.md)', () => {
@@ -158,7 +189,10 @@ describe('simulator fidelity', () => {
 			const events = await stream('/v1/workflows/chat', body({ bot_id: BOTS.echo }));
 			expect(events.map((e) => e.event)).toContain('conversation.chat.completed');
 			expect(await call('POST', '/v1/workflows/chat', body())).toMatchObject({ code: 4000, msg: expect.stringMatching(/app_id or bot_id/) });
-			expect(await call('POST', '/v1/workflows/chat', body({ bot_id: BOTS.echo, parameters: undefined }))).toMatchObject({ code: 4000, msg: expect.stringMatching(/parameters/) });
+			expect(await call('POST', '/v1/workflows/chat', body({ bot_id: BOTS.echo, parameters: undefined }))).toMatchObject({
+				code: 4000,
+				msg: expect.stringMatching(/parameters/),
+			});
 			sim.reset(); // the contract check flags the missing required field on purpose
 		});
 	});

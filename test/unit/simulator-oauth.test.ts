@@ -31,7 +31,13 @@ describe('simulator OAuth token endpoint', () => {
 
 	const tokenUrl = () => `${sim.url}/api/permission/oauth2/token`;
 	async function authorize(extra: Record<string, string> = {}) {
-		const params = new URLSearchParams({ response_type: 'code', client_id: sim.oauthClient.clientId, redirect_uri: redirectUri, state: 'st', ...extra });
+		const params = new URLSearchParams({
+			response_type: 'code',
+			client_id: sim.oauthClient.clientId,
+			redirect_uri: redirectUri,
+			state: 'st',
+			...extra,
+		});
 		const response = await fetch(`${sim.url}/api/permission/oauth2/authorize?${params}`, { redirect: 'manual' });
 		return new URL(response.headers.get('location') ?? '').searchParams.get('code') ?? '';
 	}
@@ -46,7 +52,9 @@ describe('simulator OAuth token endpoint', () => {
 	/** What n8n's OAuth2 callback does (oauth2-credential.controller handleCallback), for one credential setup. */
 	async function n8nCodeExchange(setup: { authentication: 'header' | 'body'; pkce: boolean; clientSecret?: string }) {
 		const verifier = randomBytes(32).toString('base64url');
-		const code = await authorize(setup.pkce ? { code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' } : {});
+		const code = await authorize(
+			setup.pkce ? { code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' } : {},
+		);
 		const options: Record<string, unknown> = {
 			clientId: sim.oauthClient.clientId,
 			clientSecret: setup.clientSecret,
@@ -70,12 +78,18 @@ describe('simulator OAuth token endpoint', () => {
 
 	describe('documented contract (strict, the default)', () => {
 		it('web app: JSON + Bearer <client_secret> gets tokens; the refresh needs the secret again and rotates', async () => {
-			const first = await post({ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, code: await authorize(), redirect_uri: redirectUri }, `Bearer ${sim.oauthClient.clientSecret}`);
+			const first = await post(
+				{ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, code: await authorize(), redirect_uri: redirectUri },
+				`Bearer ${sim.oauthClient.clientSecret}`,
+			);
 			expect(first.status).toBe(200);
 			expect(first.body).toMatchObject({ token_type: 'Bearer', access_token: expect.stringMatching(/^czu_/), refresh_token: expect.any(String) });
 			const withoutSecret = await post({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: first.body.refresh_token });
 			expect(withoutSecret).toMatchObject({ status: 401, body: { error_code: 'invalid_client' } });
-			const refreshed = await post({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: first.body.refresh_token }, `Bearer ${sim.oauthClient.clientSecret}`);
+			const refreshed = await post(
+				{ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: first.body.refresh_token },
+				`Bearer ${sim.oauthClient.clientSecret}`,
+			);
 			expect(refreshed.status).toBe(200);
 			expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
 		});
@@ -83,15 +97,24 @@ describe('simulator OAuth token endpoint', () => {
 		it('web app: no secret, a wrong secret or no client_id is refused', async () => {
 			const body = () => ({ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, redirect_uri: redirectUri });
 			expect(await post({ ...body(), code: await authorize() })).toMatchObject({ status: 401, body: { error_code: 'invalid_client' } });
-			expect(await post({ ...body(), code: await authorize() }, 'Bearer wrong')).toMatchObject({ status: 401, body: { error_code: 'invalid_client' } });
+			expect(await post({ ...body(), code: await authorize() }, 'Bearer wrong')).toMatchObject({
+				status: 401,
+				body: { error_code: 'invalid_client' },
+			});
 			const { client_id: _omit, ...noClient } = body();
-			expect(await post({ ...noClient, code: await authorize() }, `Bearer ${sim.oauthClient.clientSecret}`)).toMatchObject({ status: 400, body: { error_code: 'invalid_request' } });
+			expect(await post({ ...noClient, code: await authorize() }, `Bearer ${sim.oauthClient.clientSecret}`)).toMatchObject({
+				status: 400,
+				body: { error_code: 'invalid_request' },
+			});
 		});
 
 		it('PKCE: JSON with code_verifier and no secret (coze-js sends an empty Bearer); refresh without secret', async () => {
 			const verifier = randomBytes(32).toString('base64url');
 			const code = await authorize({ code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' });
-			const got = await post({ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }, 'Bearer ');
+			const got = await post(
+				{ grant_type: 'authorization_code', client_id: sim.oauthClient.clientId, code, redirect_uri: redirectUri, code_verifier: verifier },
+				'Bearer ',
+			);
 			expect(got.status).toBe(200);
 			const refreshed = await post({ grant_type: 'refresh_token', client_id: sim.oauthClient.clientId, refresh_token: got.body.refresh_token });
 			expect(refreshed.status).toBe(200);
@@ -100,9 +123,18 @@ describe('simulator OAuth token endpoint', () => {
 
 	describe("real n8n oAuth2Api (@n8n/client-oauth2, as n8n's OAuth2 callback and refresh drive it)", () => {
 		it.each([
-			['header auth (oAuth2Api default): form body, Basic client_id:secret', { authentication: 'header' as const, pkce: false, clientSecret: 'sim-oauth-secret' as string | undefined }],
-			['body auth (CozeOAuth2Api): form body with client_id + client_secret', { authentication: 'body' as const, pkce: false, clientSecret: 'sim-oauth-secret' }],
-			['PKCE without secret: form body with client_id + code_verifier', { authentication: 'header' as const, pkce: true, clientSecret: undefined as string | undefined }],
+			[
+				'header auth (oAuth2Api default): form body, Basic client_id:secret',
+				{ authentication: 'header' as const, pkce: false, clientSecret: 'sim-oauth-secret' as string | undefined },
+			],
+			[
+				'body auth (CozeOAuth2Api): form body with client_id + client_secret',
+				{ authentication: 'body' as const, pkce: false, clientSecret: 'sim-oauth-secret' },
+			],
+			[
+				'PKCE without secret: form body with client_id + code_verifier',
+				{ authentication: 'header' as const, pkce: true, clientSecret: undefined as string | undefined },
+			],
 			['PKCE with secret, header auth: form body + Basic', { authentication: 'header' as const, pkce: true, clientSecret: 'sim-oauth-secret' }],
 		])('%s — strict: refused as invalid_request (not JSON); lenient: accepted', async (_name, setup) => {
 			await expect(n8nCodeExchange(setup)).rejects.toMatchObject({ body: { error_code: 'invalid_request' } });

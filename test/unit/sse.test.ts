@@ -95,7 +95,9 @@ describe('SseParser', () => {
 			['2', 'Interrupt'],
 			['3', 'Done'],
 		]);
-		expect(parseSseData<{ interrupt_data: { event_id: string } }>(events[2])?.interrupt_data.event_id).toBe('7404830425073352713/2769808280134765896');
+		expect(parseSseData<{ interrupt_data: { event_id: string } }>(events[2])?.interrupt_data.event_id).toBe(
+			'7404830425073352713/2769808280134765896',
+		);
 	});
 
 	it('accepts CRLF and lone CR line ends', () => {
@@ -186,29 +188,34 @@ describe('SseParser', () => {
 		});
 		const style = fc.record({ space: fc.boolean(), eol: fc.constantFrom('\n', '\r\n', '\r'), comment: fc.boolean(), trailing: fc.boolean() });
 		fc.assert(
-			fc.property(fc.array(eventArb, { minLength: 1, maxLength: 8 }), style, fc.array(fc.integer({ min: 1, max: 13 }), { minLength: 1, maxLength: 10 }), (events, s, splits) => {
-				const sep = s.space ? ': ' : ':';
-				const lines: string[] = [];
-				events.forEach((e, i) => {
-					if (s.comment) lines.push(`:c${i}`);
-					if (e.id !== undefined) lines.push(`id${sep}${e.id}`);
-					if (e.event !== undefined) lines.push(`event${sep}${e.event}`);
-					for (const d of e.data) lines.push(`data${sep}${d}`);
-					lines.push('');
-				});
-				let serialized = lines.join(s.eol);
-				if (!s.trailing) serialized = serialized.replace(/(\r\n|\r|\n)+$/, '');
-				const bytes = Buffer.from(serialized, 'utf8');
-				const whole = parseAll(bytes);
-				const split = parseAll(bytes, splits);
-				expect(split).toEqual(whole);
-				expect(whole).toHaveLength(events.length);
-				whole.forEach((parsed, i) => {
-					expect(parsed.event).toBe(events[i].event ?? 'message');
-					// Without a space after the colon, a value starting with a space loses that one space (SSE rule).
-					expect(parsed.data).toBe(events[i].data.map((d) => (!s.space && d.startsWith(' ') ? d.slice(1) : d)).join('\n'));
-				});
-			}),
+			fc.property(
+				fc.array(eventArb, { minLength: 1, maxLength: 8 }),
+				style,
+				fc.array(fc.integer({ min: 1, max: 13 }), { minLength: 1, maxLength: 10 }),
+				(events, s, splits) => {
+					const sep = s.space ? ': ' : ':';
+					const lines: string[] = [];
+					events.forEach((e, i) => {
+						if (s.comment) lines.push(`:c${i}`);
+						if (e.id !== undefined) lines.push(`id${sep}${e.id}`);
+						if (e.event !== undefined) lines.push(`event${sep}${e.event}`);
+						for (const d of e.data) lines.push(`data${sep}${d}`);
+						lines.push('');
+					});
+					let serialized = lines.join(s.eol);
+					if (!s.trailing) serialized = serialized.replace(/(\r\n|\r|\n)+$/, '');
+					const bytes = Buffer.from(serialized, 'utf8');
+					const whole = parseAll(bytes);
+					const split = parseAll(bytes, splits);
+					expect(split).toEqual(whole);
+					expect(whole).toHaveLength(events.length);
+					whole.forEach((parsed, i) => {
+						expect(parsed.event).toBe(events[i].event ?? 'message');
+						// Without a space after the colon, a value starting with a space loses that one space (SSE rule).
+						expect(parsed.data).toBe(events[i].data.map((d) => (!s.space && d.startsWith(' ') ? d.slice(1) : d)).join('\n'));
+					});
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

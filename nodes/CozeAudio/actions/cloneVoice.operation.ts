@@ -99,7 +99,8 @@ export const description: INodeProperties[] = [
 				name: 'text',
 				type: 'string',
 				default: '',
-				description: 'What is said in the recording, up to 1024 bytes; Coze compares it with the audio and fails (1109 WERError) when they differ too much',
+				description:
+					'What is said in the recording, up to 1024 bytes; Coze compares it with the audio and fails (1109 WERError) when they differ too much',
 			},
 			{
 				displayName: 'Voice ID to Retrain',
@@ -134,12 +135,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const voiceName = String(this.getNodeParameter('voiceName', itemIndex, '') ?? '').trim();
 	if (!voiceName) throw new NodeOperationError(this.getNode(), 'Enter a name for the voice', { itemIndex });
 	if (Buffer.byteLength(voiceName, 'utf8') > 128) {
-		throw new NodeOperationError(this.getNode(), `The voice name is ${Buffer.byteLength(voiceName, 'utf8')} bytes; Coze allows up to 128`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `The voice name is ${Buffer.byteLength(voiceName, 'utf8')} bytes; Coze allows up to 128`, {
+			itemIndex,
+		});
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const text = String(options.text ?? '');
 	if (Buffer.byteLength(text, 'utf8') > 1024) {
-		throw new NodeOperationError(this.getNode(), `The recording text is ${Buffer.byteLength(text, 'utf8')} bytes; Coze allows up to 1024`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `The recording text is ${Buffer.byteLength(text, 'utf8')} bytes; Coze allows up to 1024`, {
+			itemIndex,
+		});
 	}
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
 	let audioFormat = this.getNodeParameter('audioFormat', itemIndex, 'auto') as string;

@@ -170,7 +170,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const audio = await cozeApiBinary.call(this, { method: 'POST', path: '/v1/audio/speech', body, itemIndex });
 	if (audio.data.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Coze answered with an empty audio file', { itemIndex, description: `Log ID: ${audio.logId ?? 'none'}` });
+		throw new NodeOperationError(this.getNode(), 'Coze answered with an empty audio file', {
+			itemIndex,
+			description: `Log ID: ${audio.logId ?? 'none'}`,
+		});
 	}
 	const fileName = String(options.fileName ?? '').trim() || `speech.${audioFormat.extension}`;
 	const binary = await this.helpers.prepareBinaryData(audio.data, fileName, audioFormat.mimeType);

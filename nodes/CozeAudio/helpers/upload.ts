@@ -45,9 +45,13 @@ export async function binaryMultipart(
 	const fileName = binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
 	const tooBig = (size: number) =>
-		new NodeOperationError(ctx.getNode(), `"${fileName}" is ${size} bytes; ${options.limitText ?? `Coze accepts audio files up to ${maxBytes / 1024 / 1024} MB here`}`, {
-			itemIndex,
-		});
+		new NodeOperationError(
+			ctx.getNode(),
+			`"${fileName}" is ${size} bytes; ${options.limitText ?? `Coze accepts audio files up to ${maxBytes / 1024 / 1024} MB here`}`,
+			{
+				itemIndex,
+			},
+		);
 
 	if (binary.id) {
 		const metadata = await ctx.helpers.getBinaryMetadata(binary.id);
@@ -71,7 +75,11 @@ export async function binaryMultipart(
 				yield tail;
 			}
 			return {
-				request: { body: from.call(source.constructor, parts()), headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, streamBody: true },
+				request: {
+					body: from.call(source.constructor, parts()),
+					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+					streamBody: true,
+				},
 				fileName,
 				mimeType,
 				size: Number.isFinite(size) ? size : undefined,

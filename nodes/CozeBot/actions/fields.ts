@@ -53,7 +53,14 @@ export const optionsField = (show: Show, options: INodeProperties[] = []): INode
 /** Bot settings shared by Create and Update (create_bot.md / update_bot.md; knowledge only exists on update). */
 export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'What the bot does (up to 500 characters)' },
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: 'What the bot does (up to 500 characters)',
+		},
 		{
 			displayName: 'Icon File ID',
 			name: 'iconFileId',
@@ -76,7 +83,14 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 			default: '{\n  "prompt_mode": "prefix",\n  "prefix_prompt_info": { "prefix_prompt": "", "dynamic_prompt": "" }\n}',
 			description: 'The whole prompt_info object, e.g. for prefix caching (prompt_mode "prefix" with prefix_prompt_info). Overrides Prompt.',
 		},
-		{ displayName: 'Opening Message', name: 'prologue', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Onboarding prologue shown before the first message (up to 300 characters)' },
+		{
+			displayName: 'Opening Message',
+			name: 'prologue',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: 'Onboarding prologue shown before the first message (up to 300 characters)',
+		},
 		{
 			displayName: 'Suggested Questions',
 			name: 'suggestedQuestions',
@@ -92,7 +106,7 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Plugin Tool',
-			description: 'Plugin tools the bot can call. Replaces the bot\'s plugin list.',
+			description: "Plugin tools the bot can call. Replaces the bot's plugin list.",
 			options: [
 				{
 					displayName: 'Tool',
@@ -110,9 +124,16 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: '7460491086110370000, 7460491086110370001',
-			description: 'Comma-separated IDs of workflows the bot can run. Replaces the bot\'s workflow list.',
+			description: "Comma-separated IDs of workflows the bot can run. Replaces the bot's workflow list.",
 		},
-		{ displayName: 'Model ID', name: 'modelId', type: 'string', default: '', placeholder: '1706077826', description: 'Number after /model/ in the model page URL' },
+		{
+			displayName: 'Model ID',
+			name: 'modelId',
+			type: 'string',
+			default: '',
+			placeholder: '1706077826',
+			description: 'Number after /model/ in the model page URL',
+		},
 		{
 			displayName: 'Model Settings (JSON)',
 			name: 'modelSettings',
@@ -151,7 +172,7 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 				type: 'string',
 				default: '',
 				placeholder: '7385093717923410000, 7385093717923410001',
-				description: 'Comma-separated Coze knowledge base IDs (up to 150; Volcano knowledge bases can\'t be bound through the API)',
+				description: "Comma-separated Coze knowledge base IDs (up to 150; Volcano knowledge bases can't be bound through the API)",
 			},
 			{
 				displayName: 'Knowledge Settings (JSON)',
@@ -178,7 +199,7 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 	const text = (name: string) => (typeof settings[name] === 'string' ? (settings[name] as string) : undefined);
 	if (text('name') !== undefined) {
 		const name = (text('name') as string).trim();
-		if (!name) throw new NodeOperationError(this.getNode(), 'Name can\'t be empty', { itemIndex });
+		if (!name) throw new NodeOperationError(this.getNode(), "Name can't be empty", { itemIndex });
 		body.name = name;
 	}
 	if (text('description') !== undefined) body.description = text('description');
@@ -208,7 +229,8 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 	if (settings.workflowIds !== undefined) body.workflow_id_list = { ids: idList(settings.workflowIds).map((id) => ({ id })) };
 	const modelId = text('modelId')?.trim();
 	if (settings.modelSettings !== undefined || modelId) {
-		const extra = settings.modelSettings !== undefined ? parseJsonShape(this, settings.modelSettings, 'Model Settings (JSON)', itemIndex, 'object') : {};
+		const extra =
+			settings.modelSettings !== undefined ? parseJsonShape(this, settings.modelSettings, 'Model Settings (JSON)', itemIndex, 'object') : {};
 		const model = { ...extra, ...(modelId ? { model_id: modelId } : {}) };
 		if (!model.model_id) throw new NodeOperationError(this.getNode(), 'Model Settings need a Model ID', { itemIndex });
 		body.model_info_config = model;
@@ -223,7 +245,8 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 		body.suggest_reply_info = reply;
 	}
 	if (settings.datasetIds !== undefined || settings.knowledgeJson !== undefined) {
-		const extra = settings.knowledgeJson !== undefined ? parseJsonShape(this, settings.knowledgeJson, 'Knowledge Settings (JSON)', itemIndex, 'object') : {};
+		const extra =
+			settings.knowledgeJson !== undefined ? parseJsonShape(this, settings.knowledgeJson, 'Knowledge Settings (JSON)', itemIndex, 'object') : {};
 		const knowledge: IDataObject = { ...extra };
 		if (settings.datasetIds !== undefined) knowledge.dataset_ids = idList(settings.datasetIds);
 		if (Array.isArray(knowledge.dataset_ids) && knowledge.dataset_ids.length > 150) {
@@ -238,7 +261,8 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 export function botIdOf(this: IExecuteFunctions, itemIndex: number): string {
 	const botId = idText(this, this.getNodeParameter('botId', itemIndex, '', { extractValue: true }), 'Bot ID', itemIndex);
 	if (!botId) throw new NodeOperationError(this.getNode(), 'Choose a bot or enter its ID', { itemIndex });
-	if (!/^\d+$/.test(botId)) throw new NodeOperationError(this.getNode(), `"${botId}" is not a bot ID (a number such as 7342866812345678901)`, { itemIndex });
+	if (!/^\d+$/.test(botId))
+		throw new NodeOperationError(this.getNode(), `"${botId}" is not a bot ID (a number such as 7342866812345678901)`, { itemIndex });
 	return botId;
 }
 

@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 				name: 'connectorId',
 				type: 'string',
 				default: '1024',
-				description: 'For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze\'s default is 1024.',
+				description: "For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze's default is 1024.",
 			},
 		],
 	},

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 					{ name: 'Draft', value: 'unpublished_draft' },
 				],
 				default: 'published_online',
-				description: 'Published versions (Coze\'s default) or draft versions',
+				description: "Published versions (Coze's default) or draft versions",
 			},
 			{
 				displayName: 'Channel ID',
@@ -48,6 +48,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
 	if (String(filters.connectorId ?? '').trim() && filters.publishStatus !== 'unpublished_draft') qs.connector_id = String(filters.connectorId).trim();
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
-	const versions = await cozePaginate.call(this, { method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }, style, { maxPageSize: 30, limit });
+	const versions = await cozePaginate.call(this, { method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }, style, {
+		maxPageSize: 30,
+		limit,
+	});
 	return versions.map((version) => ({ json: { bot_id: botId, ...version }, pairedItem: { item: itemIndex } }));
 }

@@ -58,7 +58,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				throw new NodeOperationError(this.getNode(), `Custom Channel Settings: the value of "${id}" must be an object of strings`, { itemIndex });
 			}
 			// Coze wants each value JSON-encoded (publish_bot.md: "value 需要经 JSON 序列化").
-			connectors[id] = Object.fromEntries(Object.entries(settings as IDataObject).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+			connectors[id] = Object.fromEntries(
+				Object.entries(settings as IDataObject).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+			);
 		}
 		body.connectors = connectors;
 	}

@@ -17,7 +17,9 @@ export const resources: Record<string, Record<string, Operation>> = {
 };
 
 const operations: Record<string, Operation> = Object.fromEntries(
-	Object.entries(resources).flatMap(([resource, byOperation]) => Object.entries(byOperation).map(([operation, handler]) => [`${resource}.${operation}`, handler])),
+	Object.entries(resources).flatMap(([resource, byOperation]) =>
+		Object.entries(byOperation).map(([operation, handler]) => [`${resource}.${operation}`, handler]),
+	),
 );
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 			name: 'reason',
 			type: 'string',
 			default: '',
-			description: 'Why the bot is taken off (up to 1024 characters; shown on the workspace\'s publish management page)',
+			description: "Why the bot is taken off (up to 1024 characters; shown on the workspace's publish management page)",
 		},
 	]),
 ];

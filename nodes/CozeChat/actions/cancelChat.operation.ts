@@ -4,7 +4,11 @@ import { cozeApiData } from '../../shared/transport';
 import { chatIdField, conversationIdField } from './fields';
 import { concurrencyOptions } from '../../shared/router';
 
-export const description: INodeProperties[] = [conversationIdField(['cancelChat']), chatIdField(['cancelChat']), concurrencyOptions({ operation: ['cancelChat'] })];
+export const description: INodeProperties[] = [
+	conversationIdField(['cancelChat']),
+	chatIdField(['cancelChat']),
+	concurrencyOptions({ operation: ['cancelChat'] }),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const chat = await cozeApiData.call(this, {

@@ -4,7 +4,11 @@ import { cozeApiRequest } from '../../shared/transport';
 import { chatIdField, conversationIdField } from './fields';
 import { concurrencyOptions } from '../../shared/router';
 
-export const description: INodeProperties[] = [conversationIdField(['listMessages']), chatIdField(['listMessages']), concurrencyOptions({ operation: ['listMessages'] })];
+export const description: INodeProperties[] = [
+	conversationIdField(['listMessages']),
+	chatIdField(['listMessages']),
+	concurrencyOptions({ operation: ['listMessages'] }),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const envelope = await cozeApiRequest.call(this, {

@@ -21,8 +21,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: 'n8n-user',
 		required: true,
-		description:
-			'Your own ID for the end user. Coze keeps history, memory and variables separately per user ID, so use a stable ID per person.',
+		description: 'Your own ID for the end user. Coze keeps history, memory and variables separately per user ID, so use a stable ID per person.',
 		displayOptions: { show },
 	},
 	{

@@ -39,7 +39,12 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 	try {
 		chat = await pollUntil(ctx, {
 			check: async () =>
-				await cozeApiData.call(ctx, { method: 'GET', path: '/v3/chat/retrieve', qs: { conversation_id: conversationId, chat_id: chatId }, itemIndex }),
+				await cozeApiData.call(ctx, {
+					method: 'GET',
+					path: '/v3/chat/retrieve',
+					qs: { conversation_id: conversationId, chat_id: chatId },
+					itemIndex,
+				}),
 			done: (current) => TERMINAL_STATUSES.includes(String(current.status)),
 			intervalMs: options.pollIntervalSeconds * 1000,
 			timeoutMs: options.timeoutSeconds * 1000,
@@ -52,7 +57,11 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 	}
 	if (chat.status === 'failed') {
 		const lastError = (chat.last_error as IDataObject | undefined) ?? {};
-		throw cozeApiError(ctx.getNode(), { code: lastError.code as number, msg: `the chat failed: ${String(lastError.msg ?? 'no reason given')}` }, itemIndex);
+		throw cozeApiError(
+			ctx.getNode(),
+			{ code: lastError.code as number, msg: `the chat failed: ${String(lastError.msg ?? 'no reason given')}` },
+			itemIndex,
+		);
 	}
 	const envelope = await cozeApiRequest.call(ctx, {
 		method: 'GET',

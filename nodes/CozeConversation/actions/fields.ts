@@ -38,4 +38,5 @@ export function metaData(ctx: IExecuteFunctions, value: unknown, itemIndex: numb
 
 export const item = (json: IDataObject, itemIndex: number): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
 
-export const items = (list: IDataObject[], itemIndex: number): INodeExecutionData[] => list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+export const items = (list: IDataObject[], itemIndex: number): INodeExecutionData[] =>
+	list.map((json) => ({ json, pairedItem: { item: itemIndex } }));

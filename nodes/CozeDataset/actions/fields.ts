@@ -46,7 +46,9 @@ export const documentIdsField = (resource: string, operation: string[]): INodePr
 /** Document IDs as strings (Coze IDs exceed 2^53): comma-separated text or a list of IDs. */
 export function documentIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const value = ctx.getNodeParameter('documentIds', itemIndex, '') as unknown;
-	const parts = Array.isArray(value) ? value : String(typeof value === 'number' ? idText(ctx, value, 'Document IDs', itemIndex) : (value ?? '')).split(/[\s,]+/);
+	const parts = Array.isArray(value)
+		? value
+		: String(typeof value === 'number' ? idText(ctx, value, 'Document IDs', itemIndex) : (value ?? '')).split(/[\s,]+/);
 	const ids = parts.map((part) => idText(ctx, part, 'Document ID', itemIndex)).filter(Boolean);
 	if (ids.length === 0) throw new NodeOperationError(ctx.getNode(), 'Enter at least one document ID', { itemIndex });
 	return ids;
@@ -54,4 +56,5 @@ export function documentIds(ctx: IExecuteFunctions, itemIndex: number): string[]
 
 export const item = (json: IDataObject, itemIndex: number): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
 
-export const items = (list: IDataObject[], itemIndex: number): INodeExecutionData[] => list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+export const items = (list: IDataObject[], itemIndex: number): INodeExecutionData[] =>
+	list.map((json) => ({ json, pairedItem: { item: itemIndex } }));

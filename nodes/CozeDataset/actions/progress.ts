@@ -24,7 +24,13 @@ export async function documentProgress(this: IExecuteFunctions, datasetId: strin
  * Waits (≥ 1 s between checks, cancellable) until Coze has processed every document; a failed document is an error
  * naming it. Returns the final progress entries.
  */
-export async function waitForProcessing(this: IExecuteFunctions, datasetId: string, ids: string[], timeoutSeconds: number, itemIndex: number): Promise<IDataObject[]> {
+export async function waitForProcessing(
+	this: IExecuteFunctions,
+	datasetId: string,
+	ids: string[],
+	timeoutSeconds: number,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const finished = (progress: IDataObject[]) =>
 		ids.every((id) => progress.some((entry) => String(entry.document_id) === id && Number(entry.status) !== PROCESSING));
 	const progress = await pollUntil(this, {
@@ -32,12 +38,21 @@ export async function waitForProcessing(this: IExecuteFunctions, datasetId: stri
 		done: finished,
 		intervalMs: 1000,
 		timeoutMs: timeoutSeconds * 1000,
-		onTimeout: () => cozeApiError(this.getNode(), { msg: `the document was still processing after ${timeoutSeconds} s; check it later with Get Progress` }, itemIndex),
+		onTimeout: () =>
+			cozeApiError(
+				this.getNode(),
+				{ msg: `the document was still processing after ${timeoutSeconds} s; check it later with Get Progress` },
+				itemIndex,
+			),
 		itemIndex,
 	});
 	const failed = progress.find((entry) => ids.includes(String(entry.document_id)) && Number(entry.status) === FAILED);
 	if (failed) {
-		throw cozeApiError(this.getNode(), { msg: `Coze could not process "${String(failed.document_name)}": ${String(failed.status_descript || 'no reason given')}` }, itemIndex);
+		throw cozeApiError(
+			this.getNode(),
+			{ msg: `Coze could not process "${String(failed.document_name)}": ${String(failed.status_descript || 'no reason given')}` },
+			itemIndex,
+		);
 	}
 	return progress;
 }

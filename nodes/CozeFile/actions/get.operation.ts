@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		description: 'ID of an uploaded file (ID in the output of Upload)',
 		displayOptions: { show: { operation: ['get'] } },
 	},
-concurrencyOptions({ operation: ['get'] }),
+	concurrencyOptions({ operation: ['get'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

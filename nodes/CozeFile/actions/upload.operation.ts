@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 				name: 'fileName',
 				type: 'string',
 				default: '',
-				description: 'Name to store the file under in Coze (default: the binary\'s own file name)',
+				description: "Name to store the file under in Coze (default: the binary's own file name)",
 			},
 		],
 	},

@@ -54,6 +54,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const result = data.result;
-	const json: IDataObject = result !== null && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : { result: result as IDataObject[keyof IDataObject] };
+	const json: IDataObject =
+		result !== null && typeof result === 'object' && !Array.isArray(result)
+			? (result as IDataObject)
+			: { result: result as IDataObject[keyof IDataObject] };
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -86,7 +86,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (categories.length) qs.category_ids = categories.join(',');
 	if (options.sortType) qs.sort_type = options.sortType;
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
-	const plugins = await cozePaginate.call(this, { method: 'GET', path: '/v1/stores/plugins', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit });
+	const plugins = await cozePaginate.call(this, { method: 'GET', path: '/v1/stores/plugins', qs, itemIndex }, style, {
+		maxPageSize: PAGE_SIZE,
+		limit,
+	});
 	return plugins.map((plugin) => {
 		const meta = (plugin.metainfo ?? {}) as IDataObject;
 		return { json: { plugin_id: meta.entity_id, name: meta.name, description: meta.description, ...plugin }, pairedItem: { item: itemIndex } };

@@ -46,5 +46,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), 'Add at least one variable, each with a name', { itemIndex });
 	}
 	await cozeApiRequest.call(this, { method: 'PUT', path: '/v1/variables', body: { ...target, data }, itemIndex });
-	return [{ json: { updated: true, connector_uid: target.connector_uid, ...Object.fromEntries(data.map((pair) => [pair.keyword, pair.value])) }, pairedItem: { item: itemIndex } }];
+	return [
+		{
+			json: { updated: true, connector_uid: target.connector_uid, ...Object.fromEntries(data.map((pair) => [pair.keyword, pair.value])) },
+			pairedItem: { item: itemIndex },
+		},
+	];
 }

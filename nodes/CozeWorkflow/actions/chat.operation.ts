@@ -64,7 +64,13 @@ export const description: INodeProperties[] = [
 				description: 'Comma-separated binary fields of the input item to upload and send with the message (images, files, audio)',
 			},
 			concurrencyOption,
-			{ displayName: 'File URLs', name: 'fileUrls', type: 'string', default: '', description: 'Comma-separated public URLs of images or files to send with the message' },
+			{
+				displayName: 'File URLs',
+				name: 'fileUrls',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated public URLs of images or files to send with the message',
+			},
 			{
 				displayName: 'Idle Timeout (Seconds)',
 				name: 'idleTimeout',
@@ -80,7 +86,13 @@ export const description: INodeProperties[] = [
 				default: true,
 				description: 'Whether to forward answer text to n8n as it arrives when the workflow streams its response',
 			},
-			{ displayName: 'Parameters (JSON)', name: 'parameters', type: 'json', default: '{}', description: "Custom inputs of the chat flow's start node" },
+			{
+				displayName: 'Parameters (JSON)',
+				name: 'parameters',
+				type: 'json',
+				default: '{}',
+				description: "Custom inputs of the chat flow's start node",
+			},
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',

@@ -7,8 +7,7 @@ import { workspaceLocator } from '../../shared/descriptions';
  * trigger whose name is the action's name + "Trigger" into one entry and shows the trigger's description there
  * (editor-ui useActionsGeneration.ts, generateMergedNodesAndActions: `app.description = trigger.description`).
  */
-export const WORKFLOW_NODE_DESCRIPTION =
-	'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results';
+export const WORKFLOW_NODE_DESCRIPTION = 'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results';
 
 /** Workspace picker (feeds the workflow list); shown for the given operations. */
 export const workspaceField = (operations?: string[], required = false): INodeProperties =>
@@ -40,9 +39,7 @@ export const workflowIdField = (operations?: string[]): INodeProperties => ({
 			type: 'string',
 			placeholder: 'https://www.coze.cn/work_flow?space_id=…&workflow_id=7366468917055123456',
 			extractValue: { type: 'regex', regex: 'workflow_id=(\\d+)' },
-			validation: [
-				{ type: 'regex', properties: { regex: '.*workflow_id=\\d+.*', errorMessage: 'The URL must contain workflow_id=<number>' } },
-			],
+			validation: [{ type: 'regex', properties: { regex: '.*workflow_id=\\d+.*', errorMessage: 'The URL must contain workflow_id=<number>' } }],
 		},
 	],
 	displayOptions: operations ? { show: { operation: operations } } : undefined,

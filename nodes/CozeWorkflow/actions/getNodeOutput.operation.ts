@@ -16,10 +16,10 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'The node_execute_uuid of an output node, from node_execute_status of Get Run. Use it when a run\'s output was trimmed (is_output_trimmed).',
+			"The node_execute_uuid of an output node, from node_execute_status of Get Run. Use it when a run's output was trimmed (is_output_trimmed).",
 		displayOptions: { show: { operation: ['getNodeOutput'] } },
 	},
-concurrencyOptions({ operation: ['getNodeOutput'] }),
+	concurrencyOptions({ operation: ['getNodeOutput'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -36,7 +36,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return [
 		{
-			json: { workflow_id: workflowId, execute_id: executeId, node_execute_uuid: uuid, is_finish: data.is_finish, output: parseWorkflowOutput(data.node_output ?? '') },
+			json: {
+				workflow_id: workflowId,
+				execute_id: executeId,
+				node_execute_uuid: uuid,
+				is_finish: data.is_finish,
+				output: parseWorkflowOutput(data.node_output ?? ''),
+			},
 			pairedItem: { item: itemIndex },
 		},
 	];

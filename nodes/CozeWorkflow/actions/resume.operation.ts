@@ -27,7 +27,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		default: 2,
 		required: true,
-		description: 'Type of the interrupt (interrupt_type in the output of the interrupted run, map it from the previous node): 2 question node, 5 input node, 6 local plugin, 7 OAuth plugin',
+		description:
+			'Type of the interrupt (interrupt_type in the output of the interrupted run, map it from the previous node): 2 question node, 5 input node, 6 local plugin, 7 OAuth plugin',
 		displayOptions: { show },
 	},
 	{

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		placeholder: '{"input": "Summarize today\'s tickets"}',
-		description: 'Inputs of the workflow\'s start node, as a JSON object. Files: use File Inputs below, or put a public URL.',
+		description: "Inputs of the workflow's start node, as a JSON object. Files: use File Inputs below, or put a public URL.",
 		displayOptions: { show },
 	},
 	{
@@ -42,7 +42,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Start in Background',
 				value: 'async',
-				description: 'Start an async run and return its execute_id at once (Coze paid plans); read it later with Get Run or the Coze Workflow Trigger',
+				description:
+					'Start an async run and return its execute_id at once (Coze paid plans); read it later with Get Run or the Coze Workflow Trigger',
 			},
 			{
 				name: 'Start in Background and Wait',
@@ -142,7 +143,10 @@ export const description: INodeProperties[] = [
 /** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
 async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
 	const result: IDataObject = {};
-	for (const pair of spec.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+	for (const pair of spec
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean)) {
 		const [parameter, property] = pair.split('=').map((part) => part.trim());
 		if (!parameter || !property) {
 			throw new NodeOperationError(ctx.getNode(), `File Inputs: "${pair}" is not parameter=binaryProperty`, { itemIndex });
@@ -160,7 +164,12 @@ async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: st
 		appId: optionalId(ctx, 'options.appId', itemIndex, 'App ID'),
 		workflowVersion: optionalId(ctx, 'options.workflowVersion', itemIndex, 'Workflow Version'),
 	};
-	const body = workflowRunBody(ctx, workflowId, { ...options, ...picked, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') }, itemIndex);
+	const body = workflowRunBody(
+		ctx,
+		workflowId,
+		{ ...options, ...picked, parameters: ctx.getNodeParameter('parameters', itemIndex, '{}') },
+		itemIndex,
+	);
 	const files = options.fileInputs ? await fileParameters(ctx, itemIndex, String(options.fileInputs)) : {};
 	if (Object.keys(files).length > 0) body.parameters = { ...((body.parameters as IDataObject) ?? {}), ...files };
 	return body;

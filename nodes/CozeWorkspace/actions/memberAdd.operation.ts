@@ -8,7 +8,13 @@ const operations = ['add'];
 
 /** add_space_member.md: at most 20 users per call. */
 const BATCH = 20;
-const RESULT_LISTS = ['added_success_user_ids', 'invited_success_user_ids', 'already_joined_user_ids', 'already_invited_user_ids', 'not_exist_user_ids'];
+const RESULT_LISTS = [
+	'added_success_user_ids',
+	'invited_success_user_ids',
+	'already_joined_user_ids',
+	'already_invited_user_ids',
+	'not_exist_user_ids',
+];
 
 export const description: INodeProperties[] = [
 	workspaceField('member', operations, 'The workspace to add users to'),
@@ -31,7 +37,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Admin', value: 'admin' },
 		],
 		default: 'member',
-		description: 'Role of the added users (a workspace has one owner, who can\'t be added)',
+		description: "Role of the added users (a workspace has one owner, who can't be added)",
 		displayOptions: showFor('member', operations),
 	},
 	optionsField('member', operations),
@@ -54,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: { users: batch.map((id) => ({ user_id: id, role_type: role })) },
 			itemIndex,
 		});
-		for (const list of RESULT_LISTS) (merged[list] as string[]).push(...(((data[list] as string[] | undefined) ?? []).map(String)));
+		for (const list of RESULT_LISTS) (merged[list] as string[]).push(...((data[list] as string[] | undefined) ?? []).map(String));
 	}
 	return [{ json: { workspace_id: workspaceId, role_type: role, ...merged }, pairedItem: { item: itemIndex } }];
 }

@@ -17,6 +17,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
 	const limit = limitOf(this, itemIndex);
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total_count' });
-	const members = await cozePaginate.call(this, { method: 'GET', path: `/v1/workspaces/${workspaceId}/members`, itemIndex }, style, { maxPageSize: 50, limit });
+	const members = await cozePaginate.call(this, { method: 'GET', path: `/v1/workspaces/${workspaceId}/members`, itemIndex }, style, {
+		maxPageSize: 50,
+		limit,
+	});
 	return members.map((member) => ({ json: { workspace_id: workspaceId, ...member }, pairedItem: { item: itemIndex } }));
 }

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '2069720456000000, 5524258580000000',
 		description:
-			'Comma-separated Coze user IDs. More than 5 are sent in batches of 5. The owner can\'t be removed; removed members\' resources go to the owner.',
+			"Comma-separated Coze user IDs. More than 5 are sent in batches of 5. The owner can't be removed; removed members' resources go to the owner.",
 		displayOptions: showFor('member', operations),
 	},
 	optionsField('member', operations),
@@ -34,10 +34,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
 	const userIds = [...new Set(idList(this.getNodeParameter('userIds', itemIndex, '')))];
 	if (userIds.length === 0) throw new NodeOperationError(this.getNode(), 'Enter at least one user ID', { itemIndex });
-	const merged = { removed_success_user_ids: [] as string[], not_in_workspace_user_ids: [] as string[], owner_not_support_remove_user_ids: [] as string[] };
+	const merged = {
+		removed_success_user_ids: [] as string[],
+		not_in_workspace_user_ids: [] as string[],
+		owner_not_support_remove_user_ids: [] as string[],
+	};
 	const read = (data: IDataObject, key: string) => ((data[key] as string[] | undefined) ?? []).map(String);
 	for (const batch of chunks(userIds, BATCH)) {
-		const data = await cozeApiData.call(this, { method: 'DELETE', path: `/v1/workspaces/${workspaceId}/members`, body: { user_ids: batch }, itemIndex });
+		const data = await cozeApiData.call(this, {
+			method: 'DELETE',
+			path: `/v1/workspaces/${workspaceId}/members`,
+			body: { user_ids: batch },
+			itemIndex,
+		});
 		merged.removed_success_user_ids.push(...read(data, 'removed_success_user_ids'));
 		merged.not_in_workspace_user_ids.push(...read(data, 'not_in_workspace_user_ids'), ...read(data, 'not_in_space_user_ids'));
 		merged.owner_not_support_remove_user_ids.push(...read(data, 'owner_not_support_remove_user_ids'));

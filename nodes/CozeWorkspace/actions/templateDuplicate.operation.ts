@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 	},
 	workspaceField('template', operations, 'The workspace the copy goes to'),
 	optionsField('template', operations, [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the copy (default: the template\'s name)' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "Name of the copy (default: the template's name)" },
 	]),
 ];
 

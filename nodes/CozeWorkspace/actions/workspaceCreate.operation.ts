@@ -28,7 +28,13 @@ export const description: INodeProperties[] = [
 		displayOptions: showFor('workspace', operations),
 	},
 	optionsField('workspace', operations, [
-		{ displayName: 'Icon File ID', name: 'iconFileId', type: 'string', default: '', description: 'File ID of an image uploaded with Coze File → Upload File' },
+		{
+			displayName: 'Icon File ID',
+			name: 'iconFileId',
+			type: 'string',
+			default: '',
+			description: 'File ID of an image uploaded with Coze File → Upload File',
+		},
 		{
 			displayName: 'Organization ID',
 			name: 'cozeAccountId',
@@ -41,7 +47,7 @@ export const description: INodeProperties[] = [
 			name: 'ownerUid',
 			type: 'string',
 			default: '',
-			description: 'Enterprise editions: a member of the organization who owns the workspace (default: the token\'s user)',
+			description: "Enterprise editions: a member of the organization who owns the workspace (default: the token's user)",
 		},
 	]),
 ];

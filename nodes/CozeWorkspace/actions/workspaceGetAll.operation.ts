@@ -55,7 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Boolean(userId) !== Boolean(accountId)) {
 		throw new NodeOperationError(this.getNode(), 'User ID and Organization ID go together: set both or neither', { itemIndex });
 	}
-	if (enterpriseId && userId) throw new NodeOperationError(this.getNode(), 'Use either Enterprise ID or User ID + Organization ID, not both', { itemIndex });
+	if (enterpriseId && userId)
+		throw new NodeOperationError(this.getNode(), 'Use either Enterprise ID or User ID + Organization ID, not both', { itemIndex });
 	if (enterpriseId) qs.enterprise_id = enterpriseId;
 	if (userId) Object.assign(qs, { user_id: userId, coze_account_id: accountId });
 	const style = pageNumberStyle({ itemsPath: 'data.workspaces', totalPath: 'data.total_count' });

@@ -7,7 +7,7 @@ import { optionsField, showFor, workspaceField, workspaceIdOf } from './fields';
 const operations = ['update'];
 
 export const description: INodeProperties[] = [
-	workspaceField('workspace', operations, 'The workspace to change (personal workspaces can\'t be changed)'),
+	workspaceField('workspace', operations, "The workspace to change (personal workspaces can't be changed)"),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -17,7 +17,14 @@ export const description: INodeProperties[] = [
 		displayOptions: showFor('workspace', operations),
 		options: [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name (up to 50 characters)' },
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'New description (up to 2000 characters)' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'New description (up to 2000 characters)',
+			},
 		],
 	},
 	optionsField('workspace', operations),
@@ -32,7 +39,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const text = String(fields.description ?? '');
 	if (name) body.name = name;
 	if (text.trim()) body.description = text;
-	if (Object.keys(body).length === 0) throw new NodeOperationError(this.getNode(), 'Add a Name or Description to update (Coze ignores empty values)', { itemIndex });
+	if (Object.keys(body).length === 0)
+		throw new NodeOperationError(this.getNode(), 'Add a Name or Description to update (Coze ignores empty values)', { itemIndex });
 	if ([...name].length > 50) throw new NodeOperationError(this.getNode(), 'The name can be at most 50 characters', { itemIndex });
 	if ([...text].length > 2000) throw new NodeOperationError(this.getNode(), 'The description can be at most 2000 characters', { itemIndex });
 	await cozeApiRequest.call(this, { method: 'PUT', path: `/v1/workspaces/${workspaceId}`, body, itemIndex });

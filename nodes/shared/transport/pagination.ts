@@ -18,9 +18,7 @@ function at(object: IDataObject, path: string): unknown {
 }
 
 function withParams(request: CozeRequest, where: 'qs' | 'body', params: IDataObject): CozeRequest {
-	return where === 'qs'
-		? { ...request, qs: { ...request.qs, ...params } }
-		: { ...request, body: { ...(request.body as IDataObject), ...params } };
+	return where === 'qs' ? { ...request, qs: { ...request.qs, ...params } } : { ...request, body: { ...(request.body as IDataObject), ...params } };
 }
 
 /** page_num/page_size (or other names) with `has_more`, a total count, or a short page as the end. */

@@ -111,7 +111,13 @@ async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoi
 		// Coze answers a JSON envelope instead of SSE when the call fails before the stream starts.
 		const text = await readSmallBody(response.body as Readable);
 		const logId = header(response.headers, 'x-tt-logid');
-		const fallback = { httpStatus: response.statusCode, logId, endpoint, msg: `expected an event stream but got ${contentType || 'no content type'}`, nonJsonBody: text };
+		const fallback = {
+			httpStatus: response.statusCode,
+			logId,
+			endpoint,
+			msg: `expected an event stream but got ${contentType || 'no content type'}`,
+			nonJsonBody: text,
+		};
 		return failureOf({ ...response, body: text }, endpoint) ?? fallback;
 	}
 	if (kind === 'binary') {
@@ -178,7 +184,9 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		if (forceNewToken) {
 			// An empty expirable field makes n8n run the credential's preAuthentication (sign + exchange) and persist it.
 			const details = node.credentials?.[credentialType];
-			additional = { credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials, accessToken: '' } } };
+			additional = {
+				credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials, accessToken: '' } },
+			};
 			forceNewToken = false;
 		}
 
@@ -219,7 +227,11 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 				try {
 					await refresh.call(ctx, credentialType);
 				} catch (error) {
-					throw cozeApiError(node, { ...failure, credentialProblem: credentialProblemOf(error) ?? 'the OAuth2 token could not be refreshed. Reconnect the credential.' }, itemIndex);
+					throw cozeApiError(
+						node,
+						{ ...failure, credentialProblem: credentialProblemOf(error) ?? 'the OAuth2 token could not be refreshed. Reconnect the credential.' },
+						itemIndex,
+					);
 				}
 				continue;
 			}

@@ -12,7 +12,8 @@ export function registerAppRoutes(sim: Simulator) {
 		if (!workspaceId) return ctx.error(4000, 'workspace_id is required');
 		if (!WORKSPACES.some((w) => w.id === workspaceId)) return ctx.error(4000, `workspace ${workspaceId} not found`);
 		const status = query.publish_status || 'published_online'; // docs: published_online is the default
-		if (!['all', 'published_online', 'published_draft', 'unpublished_draft'].includes(status)) return ctx.error(4000, `invalid publish_status ${status}`);
+		if (!['all', 'published_online', 'published_draft', 'unpublished_draft'].includes(status))
+			return ctx.error(4000, `invalid publish_status ${status}`);
 		// docs: connector_id (default 1024, the API channel) only filters published apps.
 		const connector = query.connector_id || '1024';
 		const pageNum = query.page_num === undefined ? 1 : Number(query.page_num);

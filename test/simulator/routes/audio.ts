@@ -353,8 +353,7 @@ export function registerAudioRoutes(sim: Simulator) {
 		const embedded = embeddedText(bytes);
 		const seconds = wavSeconds(bytes);
 		const text =
-			embedded ??
-			`Transcript of ${file.filename || 'audio'} (${file.size} bytes${seconds !== undefined ? `, ${seconds.toFixed(1)} s` : ''})`;
+			embedded ?? `Transcript of ${file.filename || 'audio'} (${file.size} bytes${seconds !== undefined ? `, ${seconds.toFixed(1)} s` : ''})`;
 		ctx.json({ text });
 	});
 
@@ -389,7 +388,8 @@ export function registerAudioRoutes(sim: Simulator) {
 		if (!CLONE_FORMATS.includes(fields.audio_format ?? '')) return ctx.error(4000, `audio_format must be one of ${CLONE_FORMATS.join(', ')}`);
 		if (!file || file.size === 0) return ctx.error(4000, 'file is required (multipart/form-data part "file")');
 		if (file.size > MAX_AUDIO_BYTES) return ctx.error(4000, 'audio file exceeds 10 MB');
-		if (fields.language && !CLONE_LANGUAGES.includes(fields.language)) return ctx.error(4000, `language must be one of ${CLONE_LANGUAGES.join(', ')}`);
+		if (fields.language && !CLONE_LANGUAGES.includes(fields.language))
+			return ctx.error(4000, `language must be one of ${CLONE_LANGUAGES.join(', ')}`);
 		if (fields.text && Buffer.byteLength(fields.text, 'utf8') > 1024) return ctx.error(4000, 'text exceeds 1024 bytes');
 		const now = Math.floor(Date.now() / 1000);
 		const voices = voicesOf(sim);

@@ -21,7 +21,19 @@ export const API_CONNECTOR = '1024';
 export const CHAT_SDK_CONNECTOR = '999';
 
 /** Channels unpublish_agent.md lists besides custom channel IDs (custom ones are accepted when published to). */
-const KNOWN_CONNECTORS = new Set([API_CONNECTOR, CHAT_SDK_CONNECTOR, '10000122', '10000113', '10000120', '10000121', '10000126', '10000127', '10000011', '10000128', '10000117']);
+const KNOWN_CONNECTORS = new Set([
+	API_CONNECTOR,
+	CHAT_SDK_CONNECTOR,
+	'10000122',
+	'10000113',
+	'10000120',
+	'10000121',
+	'10000126',
+	'10000127',
+	'10000011',
+	'10000128',
+	'10000117',
+]);
 
 type Config = Record<string, unknown>;
 
@@ -67,7 +79,12 @@ export function botsOf(sim: Simulator): Map<string, SimBot> {
 	return sim.state('bots', () => {
 		const bots = new Map<string, SimBot>();
 		for (const seeded of BOT_LIST) {
-			const draft: Config = { name: seeded.name, description: seeded.description, prompt_info: { prompt: '' }, onboarding_info: { prologue: '', suggested_questions: [] } };
+			const draft: Config = {
+				name: seeded.name,
+				description: seeded.description,
+				prompt_info: { prompt: '' },
+				onboarding_info: { prologue: '', suggested_questions: [] },
+			};
 			const bot: SimBot = {
 				id: seeded.id,
 				workspace_id: seeded.workspace_id,
@@ -81,7 +98,14 @@ export function botsOf(sim: Simulator): Map<string, SimBot> {
 				revision: 0,
 			};
 			if (seeded.published) {
-				const version: BotVersion = { version: '1718000000000', created_at: SEED_TIME, publish_status: 'published_online', connector_ids: [API_CONNECTOR], config: structuredClone(draft), revision: 0 };
+				const version: BotVersion = {
+					version: '1718000000000',
+					created_at: SEED_TIME,
+					publish_status: 'published_online',
+					connector_ids: [API_CONNECTOR],
+					config: structuredClone(draft),
+					revision: 0,
+				};
 				bot.versions.push(version);
 				bot.connectors.set(API_CONNECTOR, version);
 				bot.published_at = SEED_TIME;
@@ -108,7 +132,16 @@ export function createBot(sim: Simulator, workspaceId: string, draft: Config): S
 		updated_at: now(),
 		draft,
 		connectors: new Map(),
-		versions: [{ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(draft), revision: 0 }],
+		versions: [
+			{
+				version: nextVersion(),
+				created_at: now(),
+				publish_status: 'unpublished_draft',
+				connector_ids: [],
+				config: structuredClone(draft),
+				revision: 0,
+			},
+		],
 		everPublished: false,
 		revision: 0,
 	};
@@ -141,13 +174,15 @@ function invalidConfig(body: Record<string, unknown>): string | undefined {
 	const prologue = (body.onboarding_info as Config | undefined)?.prologue;
 	if (typeof prologue === 'string' && [...prologue].length > 300) return 'onboarding_info.prologue must be at most 300 characters';
 	const questions = (body.onboarding_info as Config | undefined)?.suggested_questions;
-	if (Array.isArray(questions) && questions.some((q) => typeof q === 'string' && [...q].length > 50)) return 'each suggested question must be at most 50 characters';
+	if (Array.isArray(questions) && questions.some((q) => typeof q === 'string' && [...q].length > 50))
+		return 'each suggested question must be at most 50 characters';
 	const datasets = (body.knowledge as Config | undefined)?.dataset_ids;
 	if (Array.isArray(datasets) && datasets.length > 150) return 'at most 150 knowledge bases can be bound';
 	const model = body.model_info_config as Config | undefined;
 	if (model && !model.model_id) return 'model_info_config.model_id is required';
 	const reply = body.suggest_reply_info as Config | undefined;
-	if (reply?.reply_mode === 'customized' && !reply.customized_prompt) return 'suggest_reply_info.customized_prompt is required when reply_mode is customized';
+	if (reply?.reply_mode === 'customized' && !reply.customized_prompt)
+		return 'suggest_reply_info.customized_prompt is required when reply_mode is customized';
 	return undefined;
 }
 
@@ -184,7 +219,11 @@ function botInfo(bot: SimBot, config: Config, version: string): Record<string, u
 		bot_mode: 0,
 		folder_id: '',
 		owner_user_id: bot.owner_user_id,
-		prompt_info: { prompt: prompt.prompt ?? '', ...(prompt.prompt_mode ? { prompt_mode: prompt.prompt_mode } : {}), ...(prompt.prefix_prompt_info ? { prefix_prompt_info: prompt.prefix_prompt_info } : {}) },
+		prompt_info: {
+			prompt: prompt.prompt ?? '',
+			...(prompt.prompt_mode ? { prompt_mode: prompt.prompt_mode } : {}),
+			...(prompt.prefix_prompt_info ? { prefix_prompt_info: prompt.prefix_prompt_info } : {}),
+		},
 		onboarding_info: { prologue: onboarding.prologue ?? '', suggested_questions: onboarding.suggested_questions ?? [] },
 		plugin_info_list: [...byPlugin].map(([pluginId, apiIds]) => ({
 			plugin_id: pluginId,
@@ -202,7 +241,9 @@ function botInfo(bot: SimBot, config: Config, version: string): Record<string, u
 		knowledge: {
 			knowledge_infos: datasets.map((id) => ({ id, name: DATASET_LIST.find((d) => d.dataset_id === id)?.name ?? `knowledge_${id.slice(-4)}` })),
 		},
-		model_info: model ? { ...model, parameters: undefined, model_name: `model ${String(model.model_id)}` } : { model_id: '1706077826', model_name: 'Doubao' },
+		model_info: model
+			? { ...model, parameters: undefined, model_name: `model ${String(model.model_id)}` }
+			: { model_id: '1706077826', model_name: 'Doubao' },
 		suggest_reply_info: config.suggest_reply_info ?? { reply_mode: 'enable', customized_prompt: '' },
 		variables: [],
 		shortcut_commands: [],
@@ -242,7 +283,14 @@ export function registerBotRoutes(sim: Simulator) {
 		Object.assign(bot.draft, configOf(body));
 		bot.updated_at = now();
 		bot.revision++;
-		bot.versions.push({ version: nextVersion(), created_at: now(), publish_status: 'unpublished_draft', connector_ids: [], config: structuredClone(bot.draft), revision: bot.revision });
+		bot.versions.push({
+			version: nextVersion(),
+			created_at: now(),
+			publish_status: 'unpublished_draft',
+			connector_ids: [],
+			config: structuredClone(bot.draft),
+			revision: bot.revision,
+		});
 		ctx.json(undefined);
 	});
 
@@ -255,8 +303,16 @@ export function registerBotRoutes(sim: Simulator) {
 		const connectorIds = ((body.connector_ids as unknown[]) ?? []).map(String);
 		if (connectorIds.length === 0) return ctx.error(4000, 'connector_ids is required');
 		const custom = connectorIds.filter((id) => !KNOWN_CONNECTORS.has(id));
-		if (custom.length && !connectorIds.includes(API_CONNECTOR)) return ctx.error(4000, 'publishing to a custom channel requires the API channel (1024) too');
-		const version: BotVersion = { version: nextVersion(), created_at: now(), publish_status: 'published_online', connector_ids: connectorIds, config: structuredClone(bot.draft), revision: bot.revision };
+		if (custom.length && !connectorIds.includes(API_CONNECTOR))
+			return ctx.error(4000, 'publishing to a custom channel requires the API channel (1024) too');
+		const version: BotVersion = {
+			version: nextVersion(),
+			created_at: now(),
+			publish_status: 'published_online',
+			connector_ids: connectorIds,
+			config: structuredClone(bot.draft),
+			revision: bot.revision,
+		};
 		bot.versions.push(version);
 		for (const id of connectorIds) bot.connectors.set(id, version);
 		bot.everPublished = true;
@@ -271,7 +327,8 @@ export function registerBotRoutes(sim: Simulator) {
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const connectorId = String(body.connector_id ?? '');
 		if (!connectorId) return ctx.error(4000, 'connector_id is required');
-		if (typeof body.unpublish_reason === 'string' && [...body.unpublish_reason].length > 1024) return ctx.error(4000, 'unpublish_reason must be at most 1024 characters');
+		if (typeof body.unpublish_reason === 'string' && [...body.unpublish_reason].length > 1024)
+			return ctx.error(4000, 'unpublish_reason must be at most 1024 characters');
 		if (!bot.connectors.has(connectorId)) return ctx.error(4000, `bot ${bot.id} is not published to channel ${connectorId}`);
 		bot.connectors.delete(connectorId);
 		ctx.json(undefined);
@@ -304,7 +361,13 @@ export function registerBotRoutes(sim: Simulator) {
 		ctx.json({
 			space_bots: bots.slice((page - 1) * size, page * size).map((b) => {
 				const config = b.connectors.get(API_CONNECTOR)?.config ?? b.draft;
-				return { bot_id: b.id, bot_name: config.name, description: config.description ?? '', icon_url: 'https://example.invalid/bot.png', publish_time: String(b.published_at ?? SEED_TIME) };
+				return {
+					bot_id: b.id,
+					bot_name: config.name,
+					description: config.description ?? '',
+					icon_url: 'https://example.invalid/bot.png',
+					publish_time: String(b.published_at ?? SEED_TIME),
+				};
 			}),
 			total: bots.length,
 		});

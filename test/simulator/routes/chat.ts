@@ -260,7 +260,12 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 		const verbose = message(
 			chat,
 			'verbose',
-			JSON.stringify({ msg_type: 'generate_answer_finish', data: JSON.stringify({ finish_reason: 0, FinData: '' }), from_module: null, from_unit: null }),
+			JSON.stringify({
+				msg_type: 'generate_answer_finish',
+				data: JSON.stringify({ finish_reason: 0, FinData: '' }),
+				from_module: null,
+				from_unit: null,
+			}),
 		);
 		chat.messages.push(verbose);
 		await emit('conversation.message.completed', verbose);
@@ -314,7 +319,11 @@ export function registerChatRoutes(sim: Simulator) {
 		// object_string JSON) with no user message; its example sends `additional_messages: []`.
 		const shortcut = body.shortcut_command as { command_id?: unknown; parameters?: Record<string, unknown> } | undefined;
 		if (user.error && shortcut && typeof shortcut === 'object' && shortcut.command_id) {
-			user = { text: `/${String(shortcut.command_id)} ${Object.values(shortcut.parameters ?? {}).map(String).join(' ')}`.trim() };
+			user = {
+				text: `/${String(shortcut.command_id)} ${Object.values(shortcut.parameters ?? {})
+					.map(String)
+					.join(' ')}`.trim(),
+			};
 		}
 		if (user.error) return ctx.error(4000, user.error);
 		let conversation: Conversation | undefined;

@@ -158,7 +158,8 @@ export function registerConversationRoutes(sim: Simulator) {
 		if (body.bot_id && !BOT_LIST.some((b) => b.id === body.bot_id)) return ctx.error(4200, `bot ${String(body.bot_id)} not found`);
 		const metaError = metaDataError(body.meta_data);
 		if (metaError) return ctx.error(4000, metaError);
-		if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 100)) return ctx.error(4000, 'name has at most 100 characters');
+		if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 100))
+			return ctx.error(4000, 'name has at most 100 characters');
 		const c: Conv = {
 			id: cozeId(),
 			created_at: now(),
@@ -339,8 +340,13 @@ export function registerConversationRoutes(sim: Simulator) {
 		if (!Array.isArray(reasons) || reasons.length > 10 || reasons.some((r) => typeof r !== 'string' || r.length > 30)) {
 			return ctx.error(4000, 'reason_types holds at most 10 strings of up to 30 characters');
 		}
-		if (body.comment !== undefined && (typeof body.comment !== 'string' || body.comment.length > 250)) return ctx.error(4000, 'comment has at most 250 characters');
-		messageFeedbackOf(sim).set(String(message.id), { feedback_type: body.feedback_type, reason_types: reasons as string[], comment: String(body.comment ?? '') });
+		if (body.comment !== undefined && (typeof body.comment !== 'string' || body.comment.length > 250))
+			return ctx.error(4000, 'comment has at most 250 characters');
+		messageFeedbackOf(sim).set(String(message.id), {
+			feedback_type: body.feedback_type,
+			reason_types: reasons as string[],
+			comment: String(body.comment ?? ''),
+		});
 		ctx.json(undefined);
 	});
 

@@ -53,7 +53,9 @@ const SEEDED_AT = 1718000000;
 /** Knowledge bases and documents; `processingMs` is how long a new document stays in processing (default 300). */
 export const datasetsOf = (sim: Simulator) =>
 	sim.state('datasets', () => ({
-		datasets: new Map<string, Dataset>(DATASET_LIST.map((d) => [d.dataset_id, { ...d, file_id: '', create_time: SEEDED_AT, update_time: SEEDED_AT }])),
+		datasets: new Map<string, Dataset>(
+			DATASET_LIST.map((d) => [d.dataset_id, { ...d, file_id: '', create_time: SEEDED_AT, update_time: SEEDED_AT }]),
+		),
 		docs: new Map<string, Doc>(),
 		processingMs: 300,
 	}));
@@ -164,12 +166,15 @@ export function registerDatasetRoutes(sim: Simulator) {
 
 	/** Document routes need `Agw-Js-Conv: str` (IDs then travel as strings). */
 	const withHeader = (ctx: RouteContext) =>
-		(ctx.req.headers['agw-js-conv'] ?? '').trim().toLowerCase() === 'str' || fail(ctx, 4000, 'header Agw-Js-Conv: str is required on /open_api/knowledge/document/*');
+		(ctx.req.headers['agw-js-conv'] ?? '').trim().toLowerCase() === 'str' ||
+		fail(ctx, 4000, 'header Agw-Js-Conv: str is required on /open_api/knowledge/document/*');
 	const find = (ctx: RouteContext, id: unknown) => state().datasets.get(String(id ?? '')) ?? fail(ctx, 4200, `dataset ${String(id)} not found`);
 	const datasetFields = (ctx: RouteContext, body: Record<string, unknown>) => {
-		if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 100) return fail(ctx, 4000, 'name is required (at most 100 characters)');
+		if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 100)
+			return fail(ctx, 4000, 'name is required (at most 100 characters)');
 		if (body.description !== undefined && typeof body.description !== 'string') return fail(ctx, 4000, 'description must be a string');
-		if (body.file_id && !filesOf(sim).has(String(body.file_id))) return fail(ctx, 4000, `file ${String(body.file_id)} not found (upload the icon first)`);
+		if (body.file_id && !filesOf(sim).has(String(body.file_id)))
+			return fail(ctx, 4000, `file ${String(body.file_id)} not found (upload the icon first)`);
 		return { name: body.name, description: String(body.description ?? ''), file_id: String(body.file_id ?? '') };
 	};
 	const updateRule = (ctx: RouteContext, rule: unknown) => {
@@ -185,7 +190,14 @@ export function registerDatasetRoutes(sim: Simulator) {
 		if (!fields) return;
 		if (!WORKSPACES.some((w) => w.id === body.space_id)) return ctx.error(4200, `space ${String(body.space_id)} not found`);
 		if (body.format_type !== 0 && body.format_type !== 2) return ctx.error(4000, 'format_type must be 0 (text) or 2 (image)');
-		const d: Dataset = { dataset_id: cozeId(), ...fields, space_id: String(body.space_id), format_type: body.format_type, create_time: now(), update_time: now() };
+		const d: Dataset = {
+			dataset_id: cozeId(),
+			...fields,
+			space_id: String(body.space_id),
+			format_type: body.format_type,
+			create_time: now(),
+			update_time: now(),
+		};
 		state().datasets.set(d.dataset_id, d);
 		ctx.json({ dataset_id: d.dataset_id });
 	});
@@ -199,7 +211,10 @@ export function registerDatasetRoutes(sim: Simulator) {
 		if (!Number.isInteger(size) || size < 1 || size > 300) return ctx.error(4000, 'page_size must be 1-300');
 		if (!Number.isInteger(page) || page < 1) return ctx.error(4000, 'page_num must be at least 1');
 		const list = [...state().datasets.values()].filter(
-			(d) => d.space_id === spaceId && (!name || d.name.toLowerCase().includes(name.toLowerCase())) && (!formatType || String(d.format_type) === formatType),
+			(d) =>
+				d.space_id === spaceId &&
+				(!name || d.name.toLowerCase().includes(name.toLowerCase())) &&
+				(!formatType || String(d.format_type) === formatType),
 		);
 		ctx.json({ dataset_list: list.slice((page - 1) * size, page * size).map(datasetObject), total_count: list.length });
 	});
@@ -249,13 +264,16 @@ export function registerDatasetRoutes(sim: Simulator) {
 		if (!d) return;
 		const bases = body.document_bases;
 		if (!Array.isArray(bases) || bases.length === 0 || bases.length > 10) return ctx.error(4000, 'document_bases must hold 1-10 documents');
-		if (body.format_type !== undefined && body.format_type !== d.format_type) return ctx.error(4000, `format_type ${String(body.format_type)} does not match the knowledge base (${d.format_type})`);
+		if (body.format_type !== undefined && body.format_type !== d.format_type)
+			return ctx.error(4000, `format_type ${String(body.format_type)} does not match the knowledge base (${d.format_type})`);
 		const chunk = body.chunk_strategy as Record<string, unknown> | undefined;
 		if (!chunk || typeof chunk !== 'object') return ctx.error(4000, 'chunk_strategy is required');
 		if (chunk.chunk_type === 1) {
-			if (typeof chunk.separator !== 'string' || !chunk.separator) return ctx.error(4000, 'chunk_strategy.separator is required when chunk_type is 1');
+			if (typeof chunk.separator !== 'string' || !chunk.separator)
+				return ctx.error(4000, 'chunk_strategy.separator is required when chunk_type is 1');
 			const max = Number(chunk.max_tokens);
-			if (!Number.isInteger(max) || max < 100 || max > 2000) return ctx.error(4000, 'chunk_strategy.max_tokens must be 100-2000 when chunk_type is 1');
+			if (!Number.isInteger(max) || max < 100 || max > 2000)
+				return ctx.error(4000, 'chunk_strategy.max_tokens must be 100-2000 when chunk_type is 1');
 		}
 		const created: Doc[] = [];
 		const methods = new Set<string>();
@@ -298,11 +316,15 @@ export function registerDatasetRoutes(sim: Simulator) {
 			} else if (info.source_file_id !== undefined) {
 				methods.add('source_file_id');
 				if (info.document_source !== 5) return ctx.error(4000, 'source_file_id needs document_source 5');
-				if (d.format_type !== 2) return ctx.error(4000, 'a text knowledge base takes local files (file_base64) or web pages (web_url), not source_file_id');
+				if (d.format_type !== 2)
+					return ctx.error(4000, 'a text knowledge base takes local files (file_base64) or web pages (web_url), not source_file_id');
 				// docs/create_knowledge_files.md ChunkStrategy.caption_type: "在空的知识库中首次上传图片时，需要手工设置 caption_type
 				// 参数的值，否则会报错" (the first image uploaded into an empty knowledge base must set caption_type).
 				if (docsIn(d.dataset_id).length === 0 && created.length === 0 && chunk.caption_type === undefined) {
-					return ctx.error(4000, 'chunk_strategy.caption_type is required for the first image of an empty image knowledge base (0: automatic caption, 1: manual)');
+					return ctx.error(
+						4000,
+						'chunk_strategy.caption_type is required for the first image of an empty image knowledge base (0: automatic caption, 1: manual)',
+					);
 				}
 				const file = filesOf(sim).get(String(info.source_file_id));
 				if (!file) return ctx.error(4200, `file ${String(info.source_file_id)} not found (upload it with /v1/files/upload first)`);
@@ -325,7 +347,8 @@ export function registerDatasetRoutes(sim: Simulator) {
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		const doc = state().docs.get(String(body.document_id ?? ''));
 		if (!doc) return ctx.error(4200, `document ${String(body.document_id)} not found`);
-		if (body.document_name !== undefined && (typeof body.document_name !== 'string' || !body.document_name)) return ctx.error(4000, 'document_name must be a non-empty string');
+		if (body.document_name !== undefined && (typeof body.document_name !== 'string' || !body.document_name))
+			return ctx.error(4000, 'document_name must be a non-empty string');
 		let rule: { update_type: number; update_interval: number } | undefined;
 		if (body.update_rule !== undefined) {
 			if (doc.source_type !== 1) return ctx.error(4000, 'update_rule applies to web pages only');
@@ -398,7 +421,8 @@ export function registerDatasetRoutes(sim: Simulator) {
 		const d = find(ctx, ctx.params.dataset_id);
 		if (!d) return;
 		const doc = state().docs.get(ctx.params.document_id);
-		if (!doc || doc.dataset_id !== d.dataset_id || doc.format_type !== 2) return ctx.error(4200, `image ${ctx.params.document_id} not found in dataset ${d.dataset_id}`);
+		if (!doc || doc.dataset_id !== d.dataset_id || doc.format_type !== 2)
+			return ctx.error(4200, `image ${ctx.params.document_id} not found in dataset ${d.dataset_id}`);
 		const caption = (ctx.req.body as Record<string, unknown> | undefined)?.caption;
 		if (typeof caption !== 'string') return ctx.error(4000, 'caption is required');
 		Object.assign(doc, { caption, update_time: now() });

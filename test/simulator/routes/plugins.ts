@@ -98,7 +98,10 @@ export const SEED_PLUGINS: SimPlugin[] = [
 					required: ['audio_url', 'language'],
 					properties: { audio_url: { type: 'string', description: '音频文件地址' }, language: { type: 'string', description: '音频语言' } },
 				},
-				outputSchema: { type: 'object', properties: { code: { type: 'number' }, data: { type: 'object' }, log_id: { type: 'string' }, msg: { type: 'string' } } },
+				outputSchema: {
+					type: 'object',
+					properties: { code: { type: 'number' }, data: { type: 'object' }, log_id: { type: 'string' }, msg: { type: 'string' } },
+				},
 				run: (args) => ({ code: 0, msg: '', log_id: 'sim', data: { text: `Transcript of ${String(args.audio_url)} (${String(args.language)})` } }),
 			},
 		],
@@ -224,7 +227,10 @@ export function registerPluginRoutes(sim: Simulator) {
 		if (q.sort_type && !['heat', 'newest', 'relative'].includes(q.sort_type)) return ctx.error(4000, 'sort_type must be heat, newest or relative');
 		if (q.is_official !== undefined && !/^(true|false)$/i.test(q.is_official)) return ctx.error(4000, 'is_official must be a boolean');
 		const keyword = (q.keyword ?? '').toLowerCase();
-		const categories = (q.category_ids ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+		const categories = (q.category_ids ?? '')
+			.split(',')
+			.map((c) => c.trim())
+			.filter(Boolean);
 		let list = pluginsOf(sim)
 			.filter((p) => !keyword || p.name.toLowerCase().includes(keyword) || p.description.toLowerCase().includes(keyword))
 			.filter((p) => q.is_official === undefined || p.is_official === (q.is_official.toLowerCase() === 'true'))

@@ -35,13 +35,21 @@ export function registerVariableRoutes(sim: Simulator) {
 	sim.route('GET', '/v1/variables', (ctx) => {
 		const owner = ownerOf(ctx, ctx.req.query);
 		if (!owner) return;
-		const wanted = (ctx.req.query.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+		const wanted = (ctx.req.query.keywords ?? '')
+			.split(',')
+			.map((k) => k.trim())
+			.filter(Boolean);
 		const items = Object.keys(owner.defined)
 			.filter((keyword) => wanted.length === 0 || wanted.includes(keyword)) // unknown keywords are skipped
 			.map((keyword) => {
 				if (SYSTEM_VARIABLES.includes(keyword)) return { keyword, value: owner.uid, create_time: 0, update_time: 0 };
 				const stored = variablesOf(sim).get(owner.key(keyword));
-				return { keyword, value: stored?.value ?? owner.defined[keyword], create_time: stored?.create_time ?? 0, update_time: stored?.update_time ?? 0 };
+				return {
+					keyword,
+					value: stored?.value ?? owner.defined[keyword],
+					create_time: stored?.create_time ?? 0,
+					update_time: stored?.update_time ?? 0,
+				};
 			});
 		ctx.json({ items });
 	});

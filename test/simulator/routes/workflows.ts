@@ -309,7 +309,9 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		const token = query.page_token ?? '';
 		if (token !== '' && !/^\d+$/.test(token)) return ctx.error(4000, `invalid page_token ${token}`);
 		// Drafts have no version number in the docs: only published versions are modelled (none for a draft workflow).
-		const seeded = WORKFLOW_VERSIONS[workflow.id] ?? (workflow.published ? [{ version: 'v0.0.1', description: workflow.description, created_at: 1718000000 }] : []);
+		const seeded =
+			WORKFLOW_VERSIONS[workflow.id] ??
+			(workflow.published ? [{ version: 'v0.0.1', description: workflow.description, created_at: 1718000000 }] : []);
 		const versions = (status === 'unpublished_draft' ? [] : [...seeded].reverse()).filter((v) => token === '' || v.created_at * 1000 < Number(token));
 		const page = versions.slice(0, size);
 		const withIo = String(query.include_input_output).toLowerCase() === 'true';
@@ -356,7 +358,13 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			conversationId = cozeId();
 			chats.conversations.set(conversationId, { id: conversationId, created_at: Math.floor(Date.now() / 1000), section_id: cozeId() });
 		}
-		const chat = { id: cozeId(), conversation_id: conversationId, bot_id: String(body.bot_id ?? ''), section_id: chats.conversations.get(conversationId)?.section_id, created_at: Math.floor(Date.now() / 1000) };
+		const chat = {
+			id: cozeId(),
+			conversation_id: conversationId,
+			bot_id: String(body.bot_id ?? ''),
+			section_id: chats.conversations.get(conversationId)?.section_id,
+			created_at: Math.floor(Date.now() / 1000),
+		};
 		const answer = `Chat flow says: ${question.content}`;
 		const messageId = cozeId();
 		const message = { id: messageId, conversation_id: conversationId, chat_id: chat.id, role: 'assistant', type: 'answer', content_type: 'text' };

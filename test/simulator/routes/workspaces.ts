@@ -134,7 +134,8 @@ export function registerWorkspaceRoutes(sim: Simulator) {
 	sim.route('POST', '/v1/workspaces', (ctx) => {
 		const body = (ctx.req.body ?? {}) as Record<string, unknown>;
 		if (!body.name || length(body.name) > 50) return ctx.error(4000, 'name is required and must be at most 50 characters');
-		if (body.description === undefined || length(body.description) > 2000) return ctx.error(4000, 'description is required and must be at most 2000 characters');
+		if (body.description === undefined || length(body.description) > 2000)
+			return ctx.error(4000, 'description is required and must be at most 2000 characters');
 		const owner = String(body.owner_uid ?? currentUser.user_id);
 		if (!KNOWN_USERS[owner]) return ctx.error(4000, `owner_uid ${owner} does not exist`);
 		const state = workspaceState(ctx.sim);
@@ -180,7 +181,12 @@ export function registerWorkspaceRoutes(sim: Simulator) {
 		const members = membersOf(ctx.sim, workspace.id);
 		const { slice } = paging(ctx.req.query, 20, 50);
 		ctx.json({
-			items: slice(members).map((m) => ({ user_id: m.user_id, role_type: m.role_type, ...KNOWN_USERS[m.user_id], avatar_url: 'https://example.invalid/avatar.png' })),
+			items: slice(members).map((m) => ({
+				user_id: m.user_id,
+				role_type: m.role_type,
+				...KNOWN_USERS[m.user_id],
+				avatar_url: 'https://example.invalid/avatar.png',
+			})),
 			total_count: members.length,
 		});
 	});
@@ -196,7 +202,13 @@ export function registerWorkspaceRoutes(sim: Simulator) {
 		if (bad) return ctx.error(4000, `every user needs a user_id and role_type admin or member (got ${JSON.stringify(bad)})`);
 		const members = state.members.get(workspace.id) ?? [];
 		const invited = state.invited.get(workspace.id) ?? new Set<string>();
-		const result = { not_exist_user_ids: [] as string[], added_success_user_ids: [] as string[], already_joined_user_ids: [] as string[], already_invited_user_ids: [] as string[], invited_success_user_ids: [] as string[] };
+		const result = {
+			not_exist_user_ids: [] as string[],
+			added_success_user_ids: [] as string[],
+			already_joined_user_ids: [] as string[],
+			already_invited_user_ids: [] as string[],
+			invited_success_user_ids: [] as string[],
+		};
 		for (const user of users) {
 			const id = String(user.user_id);
 			if (!KNOWN_USERS[id]) result.not_exist_user_ids.push(id);
@@ -227,7 +239,11 @@ export function registerWorkspaceRoutes(sim: Simulator) {
 		if (ids.length === 0) return ctx.error(4000, 'user_ids is required');
 		if (ids.length > 5) return ctx.error(4000, 'at most 5 users can be removed per call');
 		let members = state.members.get(workspace.id) ?? [];
-		const result = { removed_success_user_ids: [] as string[], not_in_workspace_user_ids: [] as string[], owner_not_support_remove_user_ids: [] as string[] };
+		const result = {
+			removed_success_user_ids: [] as string[],
+			not_in_workspace_user_ids: [] as string[],
+			owner_not_support_remove_user_ids: [] as string[],
+		};
 		for (const id of ids) {
 			const member = members.find((m) => m.user_id === id);
 			if (!member) result.not_in_workspace_user_ids.push(id);

@@ -13,5 +13,8 @@ export const description: INodeProperties[] = [
 /** GET /v1/conversation/retrieve (docs retrieve_conversation). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	return item(await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/retrieve', qs: { conversation_id: conversationId }, itemIndex }), itemIndex);
+	return item(
+		await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/retrieve', qs: { conversation_id: conversationId }, itemIndex }),
+		itemIndex,
+	);
 }

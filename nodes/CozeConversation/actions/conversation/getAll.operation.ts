@@ -53,6 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.sortOrder) qs.sort_order = options.sortOrder;
 	if (options.connectorId) qs.connector_id = options.connectorId;
 	const style = pageNumberStyle({ itemsPath: 'data.conversations', hasMorePath: 'data.has_more' });
-	const list = await cozePaginate.call(this, { method: 'GET', path: '/v1/conversations', qs, itemIndex }, style, { maxPageSize: 50, limit: limitOf(this, itemIndex) });
+	const list = await cozePaginate.call(this, { method: 'GET', path: '/v1/conversations', qs, itemIndex }, style, {
+		maxPageSize: 50,
+		limit: limitOf(this, itemIndex),
+	});
 	return items(list, itemIndex);
 }

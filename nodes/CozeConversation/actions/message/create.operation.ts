@@ -47,7 +47,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			concurrencyOption,
-			{ displayName: 'Meta Data (JSON)', name: 'metaData', type: 'json', default: '{}', description: 'Up to 16 string pairs stored with the message' },
+			{
+				displayName: 'Meta Data (JSON)',
+				name: 'metaData',
+				type: 'json',
+				default: '{}',
+				description: 'Up to 16 string pairs stored with the message',
+			},
 		],
 	},
 ];
@@ -63,6 +69,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const meta = metaData(this, options.metaData, itemIndex);
 	if (meta) body.meta_data = meta;
-	const message = await cozeApiData.call(this, { method: 'POST', path: '/v1/conversation/message/create', qs: { conversation_id: conversationId }, body, itemIndex });
+	const message = await cozeApiData.call(this, {
+		method: 'POST',
+		path: '/v1/conversation/message/create',
+		qs: { conversation_id: conversationId },
+		body,
+		itemIndex,
+	});
 	return item(message, itemIndex);
 }

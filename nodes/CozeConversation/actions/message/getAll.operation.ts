@@ -54,6 +54,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const chatId = idText(this, filters.chatId, 'Chat ID', itemIndex);
 	if (chatId) body.chat_id = chatId;
 	const style = cursorStyle({ itemsPath: 'data', cursorParam: 'after_id', cursorPath: 'last_id', sizeParam: 'limit', where: 'body' });
-	const request = { method: 'POST' as const, path: '/v1/conversation/message/list', qs: { conversation_id: conversationId }, body, itemIndex, idempotent: true };
+	const request = {
+		method: 'POST' as const,
+		path: '/v1/conversation/message/list',
+		qs: { conversation_id: conversationId },
+		body,
+		itemIndex,
+		idempotent: true,
+	};
 	return items(await cozePaginate.call(this, request, style, { maxPageSize: 50, limit: limitOf(this, itemIndex) }), itemIndex);
 }

@@ -40,6 +40,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const meta = metaData(this, fields.metaData, itemIndex);
 	if (meta) body.meta_data = meta;
 	if (Object.keys(body).length === 0) throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex });
-	const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/conversation/message/modify', qs, body, itemIndex, idempotent: true });
+	const envelope = await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/conversation/message/modify',
+		qs,
+		body,
+		itemIndex,
+		idempotent: true,
+	});
 	return item((envelope.message ?? envelope.data ?? {}) as IDataObject, itemIndex);
 }

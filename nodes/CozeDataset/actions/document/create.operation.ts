@@ -43,7 +43,15 @@ export const description: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to add',
 		displayOptions: forSource('binary'),
 	},
-	{ displayName: 'URL', name: 'url', type: 'string', default: '', required: true, placeholder: 'https://example.com/faq', displayOptions: forSource('url') },
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/faq',
+		displayOptions: forSource('url'),
+	},
 	{
 		displayName: 'File ID',
 		name: 'fileId',
@@ -81,7 +89,13 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{ displayName: 'Caption', name: 'caption', type: 'string', default: '', description: 'Caption of an image (image knowledge base, Manual captions)' },
+			{
+				displayName: 'Caption',
+				name: 'caption',
+				type: 'string',
+				default: '',
+				description: 'Caption of an image (image knowledge base, Manual captions)',
+			},
 			{
 				displayName: 'Chunking',
 				name: 'chunking',
@@ -93,11 +107,43 @@ export const description: INodeProperties[] = [
 				default: 'auto',
 			},
 			concurrencyOption,
-			{ displayName: 'Max Tokens', name: 'maxTokens', type: 'number', typeOptions: { minValue: 100, maxValue: 2000 }, default: 800, description: 'With custom chunking: the largest chunk (100-2000 tokens)' },
-			{ displayName: 'Remove Extra Spaces', name: 'removeExtraSpaces', type: 'boolean', default: false, description: 'Whether to collapse runs of spaces (custom chunking)' },
-			{ displayName: 'Remove URLs and Emails', name: 'removeUrlsEmails', type: 'boolean', default: false, description: 'Whether to drop URLs and email addresses (custom chunking)' },
-			{ displayName: 'Separator', name: 'separator', type: 'string', default: '\\n', description: 'With custom chunking: where to split, e.g. \\n or ###' },
-			{ displayName: 'Timeout (Seconds)', name: 'timeout', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'With Wait for Processing: give up after this long' },
+			{
+				displayName: 'Max Tokens',
+				name: 'maxTokens',
+				type: 'number',
+				typeOptions: { minValue: 100, maxValue: 2000 },
+				default: 800,
+				description: 'With custom chunking: the largest chunk (100-2000 tokens)',
+			},
+			{
+				displayName: 'Remove Extra Spaces',
+				name: 'removeExtraSpaces',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to collapse runs of spaces (custom chunking)',
+			},
+			{
+				displayName: 'Remove URLs and Emails',
+				name: 'removeUrlsEmails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to drop URLs and email addresses (custom chunking)',
+			},
+			{
+				displayName: 'Separator',
+				name: 'separator',
+				type: 'string',
+				default: '\\n',
+				description: 'With custom chunking: where to split, e.g. \\n or ###',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description: 'With Wait for Processing: give up after this long',
+			},
 			{
 				displayName: 'Wait for Processing',
 				name: 'waitForProcessing',
@@ -132,14 +178,23 @@ async function base64Source(ctx: IExecuteFunctions, itemIndex: number): Promise<
 	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 	const extension = (binary.fileExtension || binary.fileName?.split('.').pop() || '').toLowerCase();
 	if (!TEXT_TYPES.includes(extension)) {
-		throw new NodeOperationError(ctx.getNode(), `A text knowledge base takes ${TEXT_TYPES.join(', ')} files; this one is "${extension || 'unknown'}"`, {
-			itemIndex,
-			description: 'Coze accepts pdf, txt, doc and docx as local files (docs create_knowledge_files.md). Convert the file first (e.g. Markdown → TXT), or add a web page instead.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`A text knowledge base takes ${TEXT_TYPES.join(', ')} files; this one is "${extension || 'unknown'}"`,
+			{
+				itemIndex,
+				description:
+					'Coze accepts pdf, txt, doc and docx as local files (docs create_knowledge_files.md). Convert the file first (e.g. Markdown → TXT), or add a web page instead.',
+			},
+		);
 	}
 	const size = await binarySize(ctx, binary);
 	if (size > MAX_DOCUMENT_BYTES) {
-		throw new NodeOperationError(ctx.getNode(), `"${binary.fileName ?? property}" is ${Math.round(size / 1048576)} MB; Coze takes knowledge documents up to 100 MB`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${binary.fileName ?? property}" is ${Math.round(size / 1048576)} MB; Coze takes knowledge documents up to 100 MB`,
+			{ itemIndex },
+		);
 	}
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	return { name: binary.fileName ?? `document.${extension}`, sourceInfo: { file_base64: buffer.toString('base64'), file_type: extension } };
@@ -176,14 +231,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (caption) base.caption = caption;
 	}
 	const body = { dataset_id: datasetId, document_bases: [{ name, ...base }], chunk_strategy: strategy, format_type: formatType };
-	const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/open_api/knowledge/document/create', headers: DOCUMENT_HEADERS, body, itemIndex });
+	const envelope = await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/open_api/knowledge/document/create',
+		headers: DOCUMENT_HEADERS,
+		body,
+		itemIndex,
+	});
 	const documents = (envelope.document_infos as IDataObject[] | undefined) ?? [];
 	if (options.waitForProcessing === false || documents.length === 0) return items(documents, itemIndex);
 	const timeout = numberValue(this, options.timeout ?? 300, 'Timeout (Seconds)', itemIndex, { min: 1 });
 	const ids = documents.map((document) => String(document.document_id));
 	const progress = await waitForProcessing.call(this, datasetId, ids, timeout, itemIndex);
 	return items(
-		documents.map((document) => ({ ...document, ...progress.find((entry) => String(entry.document_id) === String(document.document_id)), status: 1 })),
+		documents.map((document) => ({
+			...document,
+			...progress.find((entry) => String(entry.document_id) === String(document.document_id)),
+			status: 1,
+		})),
 		itemIndex,
 	);
 }

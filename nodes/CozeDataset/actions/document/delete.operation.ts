@@ -13,6 +13,12 @@ export const description: INodeProperties[] = [
 /** POST /open_api/knowledge/document/delete (docs delete_knowdge_files.md): document_ids. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const ids = documentIds(this, itemIndex);
-	await cozeApiRequest.call(this, { method: 'POST', path: '/open_api/knowledge/document/delete', headers: DOCUMENT_HEADERS, body: { document_ids: ids }, itemIndex });
+	await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/open_api/knowledge/document/delete',
+		headers: DOCUMENT_HEADERS,
+		body: { document_ids: ids },
+		itemIndex,
+	});
 	return item({ deleted: true, document_ids: ids }, itemIndex);
 }

@@ -18,6 +18,13 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const datasetId = requiredId(this, 'datasetId', itemIndex, 'Knowledge Base');
 	const style = pageNumberStyle({ itemsPath: 'document_infos', totalPath: 'total', pageParam: 'page', sizeParam: 'size', where: 'body' });
-	const request = { method: 'POST' as const, path: '/open_api/knowledge/document/list', headers: DOCUMENT_HEADERS, body: { dataset_id: datasetId }, itemIndex, idempotent: true };
+	const request = {
+		method: 'POST' as const,
+		path: '/open_api/knowledge/document/list',
+		headers: DOCUMENT_HEADERS,
+		body: { dataset_id: datasetId },
+		itemIndex,
+		idempotent: true,
+	};
 	return items(await cozePaginate.call(this, request, style, { maxPageSize: 100, limit: limitOf(this, itemIndex) }), itemIndex);
 }

@@ -61,6 +61,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: { update_type: 0 };
 	}
 	if (Object.keys(body).length === 1) throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex });
-	await cozeApiRequest.call(this, { method: 'POST', path: '/open_api/knowledge/document/update', headers: DOCUMENT_HEADERS, body, itemIndex, idempotent: true });
+	await cozeApiRequest.call(this, {
+		method: 'POST',
+		path: '/open_api/knowledge/document/update',
+		headers: DOCUMENT_HEADERS,
+		body,
+		itemIndex,
+		idempotent: true,
+	});
 	return item({ updated: true, ...body }, itemIndex);
 }

@@ -20,7 +20,13 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			{ displayName: 'Caption Contains', name: 'keyword', type: 'string', default: '' },
-			{ displayName: 'Has Caption', name: 'hasCaption', type: 'boolean', default: true, description: 'Whether to list only images with (or without) a caption' },
+			{
+				displayName: 'Has Caption',
+				name: 'hasCaption',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list only images with (or without) a caption',
+			},
 		],
 	},
 	concurrencyOptions(show.show),

@@ -44,6 +44,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (name) qs.name = name;
 	if (filters.formatType !== undefined) qs.format_type = filters.formatType;
 	const style = pageNumberStyle({ itemsPath: 'data.dataset_list', totalPath: 'data.total_count' });
-	const list = await cozePaginate.call(this, { method: 'GET', path: '/v1/datasets', qs, itemIndex }, style, { maxPageSize: 300, limit: limitOf(this, itemIndex) });
+	const list = await cozePaginate.call(this, { method: 'GET', path: '/v1/datasets', qs, itemIndex }, style, {
+		maxPageSize: 300,
+		limit: limitOf(this, itemIndex),
+	});
 	return items(list, itemIndex);
 }
