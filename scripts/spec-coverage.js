@@ -25,7 +25,8 @@ for (let text of sources(path.join(root, 'nodes')).concat(sources(path.join(root
 	// `const path = \`/v1/…\`` then `{ method, path }` (shorthand): put the literal in place.
 	const declared = text.match(/const path = (`[^`]+`|'[^']+')/);
 	if (declared) text = text.replace(/([{,]\s*)path([,\s}])/g, `$1path: ${declared[1]}$2`);
-	const pattern = /method:\s*'(GET|POST|PUT|DELETE|PATCH)'[^}]*?(?:path|url):\s*(?:'([^']+)'|`([^`]+)`)|(?:path|url):\s*(?:'([^']+)'|`([^`]+)`)[^}]*?method:\s*'(GET|POST|PUT|DELETE|PATCH)'/gs;
+	const pattern =
+		/method:\s*'(GET|POST|PUT|DELETE|PATCH)'[^}]*?(?:path|url):\s*(?:'([^']+)'|`([^`]+)`)|(?:path|url):\s*(?:'([^']+)'|`([^`]+)`)[^}]*?method:\s*'(GET|POST|PUT|DELETE|PATCH)'/gs;
 	for (const match of text.matchAll(pattern)) {
 		const method = match[1] ?? match[6];
 		const raw = match[2] ?? match[3] ?? match[4] ?? match[5];
@@ -44,7 +45,9 @@ const matches = (op) =>
 		if (call.method !== op.method) return false;
 		const specParts = op.route.split('/');
 		const callParts = call.path.split('?')[0].split('/');
-		return specParts.length === callParts.length && specParts.every((part, i) => part.startsWith('{') || callParts[i] === '*' || part === callParts[i]);
+		return (
+			specParts.length === callParts.length && specParts.every((part, i) => part.startsWith('{') || callParts[i] === '*' || part === callParts[i])
+		);
 	});
 const reachable = operations.filter(matches);
 const missing = operations.filter((op) => !matches(op));
