@@ -4,18 +4,24 @@ import { join } from 'path';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { BOTS, WORKFLOWS } from '../simulator/seed';
-import { N8nInstance, REPO } from './n8n';
+import { N8N_VERSIONS, N8nInstance, REPO } from './n8n';
 
 const example = (name: string) => JSON.parse(readFileSync(join(REPO, 'examples', name), 'utf8')) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
 
+/**
+ * n8n versions to run the examples on: the newest 2.x and the newest 1.x (each installed by install-n8n.sh <version>);
+ * N8N_E2E_VERSIONS (comma-separated) narrows it down.
+ */
+const VERSIONS = (process.env.N8N_E2E_VERSIONS ?? `${N8N_VERSIONS.v2},${N8N_VERSIONS.v1}`).split(',').map((v) => v.trim()).filter(Boolean);
+
 /** The examples, run by the real n8n CLI with our built package, against the Coze simulator. */
-describe('real n8n CLI end to end', () => {
+describe.each(VERSIONS)('real n8n CLI end to end (n8n %s)', (version) => {
 	let sim: Simulator;
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
 		sim = await startSimulator({ ssePacingMs: 2 });
-		n8n = new N8nInstance();
+		n8n = new N8nInstance(undefined, { version });
 		const issued = sim.issueAccessToken({ kind: 'oauth' });
 		await n8n.importCredentials([
 			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
