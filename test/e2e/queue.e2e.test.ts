@@ -163,10 +163,10 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 			},
 		]);
 		const trigger = JSON.parse(readFileSync(join(REPO, 'examples', 'workflow-trigger-background-result.json'), 'utf8')) as Node;
-		for (const workflow of [...WORKFLOWS_UNDER_TEST, { ...trigger, id: 'queueTrigger1' }]) {
-			await n8n.importWorkflow(workflow);
-			await n8n.publishWorkflow(String(workflow.id));
-		}
+		const all = [...WORKFLOWS_UNDER_TEST, { ...trigger, id: 'queueTrigger1' }];
+		await n8n.importWorkflows(all);
+		// One CLI call per workflow (n8n 2.x publishes one at a time), two at once.
+		for (let i = 0; i < all.length; i += 2) await Promise.all(all.slice(i, i + 2).map(async (w) => await n8n.publishWorkflow(String(w.id))));
 		timings.import = Date.now() - t;
 		t = Date.now();
 		port = await freePort();
