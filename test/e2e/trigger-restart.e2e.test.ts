@@ -55,7 +55,8 @@ describe('Coze Workflow Trigger across n8n restarts', () => {
 	beforeAll(async () => {
 		sim = await startSimulator();
 		setWorkflowDuration(sim, 20_000);
-		n8n = new N8nInstance();
+		// N8N_E2E_RESTART_ENV (JSON) adds n8n settings, e.g. to try n8n's durable poll cursors.
+		n8n = new N8nInstance(undefined, { env: JSON.parse(process.env.N8N_E2E_RESTART_ENV ?? '{}') as NodeJS.ProcessEnv });
 		await n8n.importCredentials([
 			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
 		]);
