@@ -152,7 +152,7 @@ export class N8nInstance {
 	 * Spawns `n8n <command>` with its own broker port; output goes to <folder>/<name>.log and is kept in memory.
 	 * Resolves once `ready` (an URL answering 2xx) answers, or right away without one.
 	 */
-	async launch(command: string[], name: string, env: NodeJS.ProcessEnv = {}, ready?: { url: string; json?: boolean }): Promise<N8nProcess> {
+	async launch(command: string[], name: string, env: NodeJS.ProcessEnv = {}, ready?: { url: string; json?: boolean; log?: RegExp }): Promise<N8nProcess> {
 		const child = spawn(this.node, [this.n8n, ...command], {
 			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 			cwd: this.folder,
@@ -166,7 +166,8 @@ export class N8nInstance {
 			if (!proc.running) throw new Error(`n8n ${command.join(' ')} exited with ${child.exitCode ?? child.signalCode}:\n${proc.output().slice(-3000)}`);
 			try {
 				const response = await fetch(ready.url);
-				if (response.ok && (!ready.json || (response.headers.get('content-type') ?? '').includes('json'))) return proc;
+				const logged = !ready.log || ready.log.test(proc.output());
+				if (logged && response.ok && (!ready.json || (response.headers.get('content-type') ?? '').includes('json'))) return proc;
 			} catch {
 				// not up yet
 			}
@@ -176,14 +177,18 @@ export class N8nInstance {
 		throw new Error(`n8n ${command.join(' ')} did not become ready within 180 s:\n${proc.output().slice(-3000)}`);
 	}
 
-	/** `n8n start` on a port (the editor at http://localhost:<port>); resolves once its REST API answers. */
+	/**
+	 * `n8n start` on a port (the editor at http://localhost:<port>); resolves once its REST API answers and it has
+	 * activated the published workflows (it prints "Editor is now accessible" after that; before it, production
+	 * webhooks answer 404).
+	 */
 	async startMain(port: number, extraEnv: NodeJS.ProcessEnv = {}, name = 'main'): Promise<N8nProcess> {
 		return await this.launch(
 			['start'],
 			name,
 			{ N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv },
 			// /healthz answers while n8n is still starting up; /rest/settings only once it is ready.
-			{ url: `http://127.0.0.1:${port}/rest/settings`, json: true },
+			{ url: `http://127.0.0.1:${port}/rest/settings`, json: true, log: /Editor is now accessible/ },
 		);
 	}
 
