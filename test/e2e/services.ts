@@ -135,7 +135,7 @@ export async function startRedis(): Promise<Service> {
 			if (child.exitCode === null) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
 				child.kill('SIGTERM');
-				await Promise.race([exited, sleep(10_000)]);
+				await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
 				stopSync();
 			}
 			rmSync(folder, { recursive: true, force: true });
