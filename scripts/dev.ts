@@ -1,7 +1,8 @@
 /**
  * npm run dev — the whole thing on one machine with no Coze account and no internet: builds the package, starts the
  * Coze simulator on 127.0.0.1:8555, installs (once, cached) and starts the real n8n on http://localhost:5678 with
- * the package loaded, credentials pointing at the simulator, and the example workflows imported.
+ * the package loaded, credentials pointing at the simulator, and the example workflows imported. n8n gets its own
+ * task broker port (N8N_RUNNERS_BROKER_PORT), so a running dev server and the e2e never fight over 5679.
  */
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
@@ -24,7 +25,14 @@ async function main() {
 			id: 'coze-jwt',
 			name: 'Coze JWT (simulator)',
 			type: 'cozeJwtApi',
-			data: { region: 'custom', baseUrl: sim.url, appId: sim.jwtKeys.appId, publicKeyId: sim.jwtKeys.publicKeyId, privateKey: sim.jwtKeys.privateKeyPem, durationSeconds: 3600 },
+			data: {
+				region: 'custom',
+				baseUrl: sim.url,
+				appId: sim.jwtKeys.appId,
+				publicKeyId: sim.jwtKeys.publicKeyId,
+				privateKey: sim.jwtKeys.privateKeyPem,
+				durationSeconds: 3600,
+			},
 		},
 		{ id: 'ollama-local', name: 'Ollama (local)', type: 'ollamaApi', data: { baseUrl: llm.url } },
 	]);
@@ -33,7 +41,9 @@ async function main() {
 		const workflow = JSON.parse(readFileSync(join(REPO, 'examples', file), 'utf8')) as Record<string, unknown>;
 		await n8n.importWorkflow({ ...workflow, id: `devExample${String(index).padStart(3, '0')}` });
 	}
-	const child = await n8n.start(n8nPort);
+	const main = await n8n.startMain(n8nPort);
+	main.child.stdout?.pipe(process.stdout);
+	main.child.stderr?.pipe(process.stderr);
 	console.log(`
   Coze simulator: ${sim.url} (PAT ${sim.patTokens[0]})
   n8n:            http://localhost:${n8nPort}
@@ -48,7 +58,7 @@ async function main() {
   Ctrl+C stops both.
 `);
 	const stop = async () => {
-		child.kill();
+		await main.stop();
 		await sim.close();
 		await llm.close();
 		process.exit(0);

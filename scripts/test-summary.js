@@ -16,6 +16,13 @@ for (const file of files) {
 	failed += result.numFailedTests + (result.numRuntimeErrorTestSuites || 0);
 	skipped += result.numPendingTests + (result.numTodoTests || 0);
 	if (!total) {
+		if (label === 'e2e') {
+			// Each end-to-end file's wall time, to keep the CI total in view (the n8n polls make some files minutes long).
+			for (const suite of result.testResults) {
+				const seconds = Math.round((suite.endTime - suite.startTime) / 1000);
+				console.log(`e2e time: ${suite.name.replace(/^.*\/test\/e2e\//, '')} ${seconds}s`);
+			}
+		}
 		for (const suite of result.testResults) {
 			for (const test of suite.assertionResults) {
 				if (test.status === 'failed') console.log(`FAILED: ${test.fullName}`);

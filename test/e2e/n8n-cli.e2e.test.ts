@@ -4,18 +4,28 @@ import { join } from 'path';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { BOTS, WORKFLOWS } from '../simulator/seed';
-import { N8nInstance, REPO } from './n8n';
+import { N8N_VERSIONS, N8nInstance, REPO } from './n8n';
 
-const example = (name: string) => JSON.parse(readFileSync(join(REPO, 'examples', name), 'utf8')) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+const example = (name: string) =>
+	JSON.parse(readFileSync(join(REPO, 'examples', name), 'utf8')) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+
+/**
+ * n8n versions to run the examples on: the newest 2.x and the newest 1.x (each installed by install-n8n.sh <version>);
+ * N8N_E2E_VERSIONS (comma-separated) narrows it down.
+ */
+const VERSIONS = (process.env.N8N_E2E_VERSIONS ?? `${N8N_VERSIONS.v2},${N8N_VERSIONS.v1}`)
+	.split(',')
+	.map((v) => v.trim())
+	.filter(Boolean);
 
 /** The examples, run by the real n8n CLI with our built package, against the Coze simulator. */
-describe('real n8n CLI end to end', () => {
+describe.each(VERSIONS)('real n8n CLI end to end (n8n %s)', (version) => {
 	let sim: Simulator;
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
 		sim = await startSimulator({ ssePacingMs: 2 });
-		n8n = new N8nInstance();
+		n8n = new N8nInstance(undefined, { version });
 		const issued = sim.issueAccessToken({ kind: 'oauth' });
 		await n8n.importCredentials([
 			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
@@ -41,7 +51,12 @@ describe('real n8n CLI end to end', () => {
 					baseUrl: sim.url,
 					grantType: 'pkce',
 					clientId: sim.oauthClient.clientId,
-					oauthTokenData: { access_token: issued.accessToken, refresh_token: issued.refreshToken, token_type: 'Bearer', expires_in: issued.expiresIn },
+					oauthTokenData: {
+						access_token: issued.accessToken,
+						refresh_token: issued.refreshToken,
+						token_type: 'Bearer',
+						expires_in: issued.expiresIn,
+					},
 				},
 			},
 		]);
@@ -67,7 +82,10 @@ describe('real n8n CLI end to end', () => {
 		expect(error).toBeUndefined();
 		expect(nodes['Coze Chat'][0].answer).toBe('You said: Summarize the attached report in one sentence. [file: q3-report.txt]');
 		const upload = sim.requests.slice(before).find((r) => r.path === '/v1/files/upload');
-		expect((upload?.body as { files: Array<{ filename: string; size: number }> }).files[0]).toMatchObject({ filename: 'q3-report.txt', size: Buffer.byteLength('Q3 support report: 1,204 tickets, median first response 2h 10m.') });
+		expect((upload?.body as { files: Array<{ filename: string; size: number }> }).files[0]).toMatchObject({
+			filename: 'q3-report.txt',
+			size: Buffer.byteLength('Q3 support report: 1,204 tickets, median first response 2h 10m.'),
+		});
 	});
 
 	it('tool-call loop: requires_action → Submit Tool Outputs → final answer', async () => {
@@ -125,7 +143,7 @@ describe('real n8n CLI end to end', () => {
 		expect(sim.requests.some((r) => r.path === `/v1/workflows/${WORKFLOWS.slow}/run_histories/${String(started.execute_id)}`)).toBe(true);
 	});
 
-	it('Coze Variable: set a user\'s variables, then read them back', async () => {
+	it("Coze Variable: set a user's variables, then read them back", async () => {
 		await n8n.importWorkflow({ ...example('variable-remember-user-preferences.json'), id: 'e2eVariable01' });
 		const { error, nodes } = await n8n.execute('e2eVariable01');
 		expect(error).toBeUndefined();
@@ -159,13 +177,21 @@ describe('real n8n CLI end to end', () => {
 		await n8n.importWorkflow({ ...example('audio-text-to-speech-and-back.json'), id: 'e2eAudio00001' });
 		const { error, nodes } = await n8n.execute('e2eAudio00001');
 		expect(error).toBeUndefined();
-		expect(nodes['Text to Speech'][0]).toMatchObject({ response_format: 'wav', sample_rate: 16000, file_name: 'order-update.wav', mime_type: 'audio/wav' });
+		expect(nodes['Text to Speech'][0]).toMatchObject({
+			response_format: 'wav',
+			sample_rate: 16000,
+			file_name: 'order-update.wav',
+			mime_type: 'audio/wav',
+		});
 		expect(nodes['Speech to Text'][0]).toMatchObject({ text: 'Your order has shipped and arrives tomorrow.', file_name: 'order-update.wav' });
 		const upload = sim.requests.find((r) => r.path === '/v1/audio/transcriptions');
-		expect((upload?.body as { files: Array<{ field: string; size: number }> }).files[0]).toMatchObject({ field: 'file', size: nodes['Text to Speech'][0].file_size });
+		expect((upload?.body as { files: Array<{ field: string; size: number }> }).files[0]).toMatchObject({
+			field: 'file',
+			size: nodes['Text to Speech'][0].file_size,
+		});
 	});
 
-	it('Coze Plugin: read a store plugin\'s tools, then call one with JSON arguments', async () => {
+	it("Coze Plugin: read a store plugin's tools, then call one with JSON arguments", async () => {
 		await n8n.importWorkflow({ ...example('plugin-call-store-tool.json'), id: 'e2ePlugin0001' });
 		const { error, nodes } = await n8n.execute('e2ePlugin0001');
 		expect(error).toBeUndefined();
@@ -189,7 +215,10 @@ describe('real n8n CLI end to end', () => {
 		expect(error).toBeUndefined();
 		expect(nodes['Get Current User'][0]).toMatchObject({ user_id: '2150000000000000001' });
 		const [workspace] = nodes['Create Workspace'];
-		expect(workspace).toMatchObject({ name: 'Support Night Shift', description: 'Bots and workflows of the night shift (created by Simulator User)' });
+		expect(workspace).toMatchObject({
+			name: 'Support Night Shift',
+			description: 'Bots and workflows of the night shift (created by Simulator User)',
+		});
 		expect(nodes['Add Members'][0]).toMatchObject({ added_success_user_ids: ['2150000000000000002', '2150000000000000003'] });
 		expect(nodes['List Members'].map((m) => m.user_id)).toEqual(['2150000000000000001', '2150000000000000002', '2150000000000000003']);
 	});
