@@ -11,8 +11,8 @@
 import { CozeChat } from '../../nodes/CozeChat/CozeChat.node';
 import { Harness } from '../../test/harness';
 import { BOTS } from '../../test/simulator/seed';
-import { profiled } from '../shared/profile';
-import { processCpuMs, startSimulatorProcess } from '../shared/simulator-process';
+import { profiled } from '../support/profile';
+import { processCpuMs, startSimulatorProcess } from '../support/simulator-process';
 
 const LATENCY_MS = 500;
 const CASES = [

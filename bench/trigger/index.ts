@@ -11,8 +11,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { CozeWorkflowTrigger, DEFAULT_LOOKUP_CONCURRENCY } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { Harness } from '../../test/harness';
 import { WORKFLOWS } from '../../test/simulator/seed';
-import { profiled } from '../shared/profile';
-import { processCpuMs, startSimulatorProcess } from '../shared/simulator-process';
+import { profiled } from '../support/profile';
+import { processCpuMs, startSimulatorProcess } from '../support/simulator-process';
 
 const RUNS = 1000;
 const LATENCY_MS = 50;

@@ -15,8 +15,8 @@ import { join } from 'path';
 import { CozeFile } from '../../nodes/CozeFile/CozeFile.node';
 import { Harness } from '../../test/harness';
 import { startSimulator } from '../../test/simulator';
-import { profiled } from '../shared/profile';
-import { startSimulatorProcess } from '../shared/simulator-process';
+import { profiled } from '../support/profile';
+import { startSimulatorProcess } from '../support/simulator-process';
 
 const SIZE = 256 * 1024 * 1024;
 const mb = (bytes: number) => bytes / 1048576;
