@@ -113,6 +113,29 @@ describe('bad input and secrets', () => {
 				expect(text).not.toContain(pem.split('\n')[1]);
 			});
 
+			it('items that find the token expired at the same moment share one renewal (one exchange, not one per item)', async () => {
+				const credential = jwt({ accessToken: 'czs_expired_token_000000', expiresAt: Math.floor(Date.now() / 1000) - 10 });
+				const { error, items } = await harness.run(
+					{
+						type: 'cozeVariable',
+						parameters: {
+							authentication: 'jwt',
+							operation: 'get',
+							ownerType: 'bot',
+							botId: rl(BOTS.echo),
+							userId: '={{ $json.user }}',
+							options: { concurrency: 5 },
+						},
+						credentials: { cozeJwtApi: credential },
+					},
+					{ items: ['a', 'b', 'c', 'd', 'e'].map((user) => ({ json: { user } })) },
+				);
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(5);
+				expect(tokenCalls()).toHaveLength(1);
+				expect(sim.requests.filter((r) => r.path === '/v1/variables')).toHaveLength(5);
+			});
+
 			it('a key that cannot sign: no request at all, a credential problem', async () => {
 				const { error } = await variableGet(jwt({ privateKey: 'not a key' }));
 				expect(error?.message).toMatch(/^Coze credential problem: could not sign the Coze JWT/);

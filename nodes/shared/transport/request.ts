@@ -65,6 +65,12 @@ interface Readable extends AsyncIterable<Buffer | string> {
 type ResponseKind = 'json' | 'stream' | 'binary';
 
 const TOKEN_REFRESH_MARGIN_SECONDS = 60;
+
+/**
+ * JWT renewals in flight in this n8n process, per credential: items that find the token expired at the same moment
+ * wait for the one renewal (and then read the new token) instead of each signing and exchanging their own.
+ */
+const jwtRenewals = new Map<string, Promise<unknown>>();
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
@@ -180,6 +186,13 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		if (kind === 'stream') options.encoding = 'stream';
 		if (kind === 'binary') options.encoding = 'arraybuffer';
 		if (request.streamBody) options.disableFollowRedirect = true;
+		const credentialId = node.credentials?.[credentialType]?.id ?? '';
+		const renewing = forceNewToken && credentialId ? jwtRenewals.get(credentialId) : undefined;
+		if (renewing) {
+			await renewing.catch(() => undefined);
+			credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
+			forceNewToken = false;
+		}
 		let additional: IDataObject | undefined;
 		if (forceNewToken) {
 			// An empty expirable field makes n8n run the credential's preAuthentication (sign + exchange) and persist it.
@@ -193,7 +206,13 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		let response: RawResponse | undefined;
 		let failure: CozeFailure | undefined;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(caller, credentialType, options, additional as never)) as RawResponse;
+			const call = ctx.helpers.httpRequestWithAuthentication.call(caller, credentialType, options, additional as never) as Promise<RawResponse>;
+			if (additional && credentialId) jwtRenewals.set(credentialId, call);
+			try {
+				response = await call;
+			} finally {
+				if (jwtRenewals.get(credentialId) === call) jwtRenewals.delete(credentialId);
+			}
 			failure = await failureOfAnswer(response, kind, endpoint);
 		} catch (error) {
 			if (signal?.aborted) throw cancelledError(node, itemIndex);
