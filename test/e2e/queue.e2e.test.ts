@@ -223,21 +223,18 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 		// Concurrency 1 per worker: two executions enqueued at the same moment run on two different workers.
 		[main, ...workers] = await Promise.all([n8n.startMain(port), n8n.startWorker('worker-1', 1), n8n.startWorker('worker-2', 1)]);
 		cookie = await setupOwner(port);
-		// n8n registers the production webhooks of published workflows after its editor is up. A CORS preflight (OPTIONS
-		// with an Origin) looks the path up and answers 404 until it is registered; it runs no workflow, so it is a safe probe.
-		for (const path of ['coze-chat', 'coze-stream', 'coze-file', 'coze-workflow', 'coze-jwt']) {
-			const deadline = Date.now() + 120_000;
-			const probe = async () =>
-				(
-					await fetch(`http://127.0.0.1:${port}/webhook/${path}`, {
-						method: 'OPTIONS',
-						headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': 'POST' },
-					})
-				).status;
-			while ((await probe()) === 404) {
-				if (Date.now() > deadline) throw new Error(`webhook ${path} was not registered within 120 s`);
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
+		// n8n registers the production webhooks of published workflows (rows of its webhook_entity table) after its
+		// editor is up; until then they answer 404. Wait for the rows: reading them runs no workflow.
+		const paths = ['coze-chat', 'coze-stream', 'coze-file', 'coze-workflow', 'coze-jwt'];
+		const registered = async () => {
+			const sql = `SELECT count(DISTINCT "webhookPath") FROM webhook_entity WHERE "webhookPath" IN (${paths.map((p) => `'${p}'`).join(',')})`;
+			const { stdout } = await run('psql', ['-h', '127.0.0.1', '-p', String(postgres?.port), '-U', 'postgres', '-d', 'n8n', '-tAc', sql]);
+			return Number(stdout.trim());
+		};
+		const deadline = Date.now() + 120_000;
+		while ((await registered()) < paths.length) {
+			if (Date.now() > deadline) throw new Error('n8n did not register the test webhooks within 120 s');
+			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		timings.start = Date.now() - t;
 	}, 900_000);
