@@ -128,6 +128,12 @@ export function numberParameter(
 	return numberValue(ctx, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, label, itemIndex, bounds);
 }
 
+/** A list parameter: splits "a, b\nc" (or an array from an expression) into trimmed non-empty strings. */
+export function idList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
+	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
+}
+
 /** Return All / Limit as n8n users know them, for list operations. */
 export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
 	return [

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
-import { binaryMultipart } from '../helpers/upload';
+import { binaryMultipart } from '../../shared/files';
+import { MAX_AUDIO_BYTES } from './fields';
 
 const show = { operation: ['cloneVoice'] };
 
@@ -167,6 +168,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (String(options.spaceId ?? '').trim()) fields.space_id = String(options.spaceId).trim();
 
 	const upload = await binaryMultipart(this, itemIndex, propertyName, {
+		maxBytes: MAX_AUDIO_BYTES,
 		fields,
 		limitText: 'Coze clones voices from recordings up to 10 MB (10 to 30 seconds is best)',
 	});

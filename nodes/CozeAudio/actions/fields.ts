@@ -22,3 +22,6 @@ export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		...overrides,
 	};
 }
+
+/** Coze's limit for one audio file (docs audio_transcriptions.md, clone_voices.md). */
+export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;

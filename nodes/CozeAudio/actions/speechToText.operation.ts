@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
-import { binaryMultipart } from '../helpers/upload';
+import { binaryMultipart } from '../../shared/files';
+import { MAX_AUDIO_BYTES } from './fields';
 
 const show = { operation: ['speechToText'] };
 
@@ -33,6 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
 	if (!propertyName) throw new NodeOperationError(this.getNode(), 'Enter the binary field holding the audio, e.g. data', { itemIndex });
 	const upload = await binaryMultipart(this, itemIndex, propertyName, {
+		maxBytes: MAX_AUDIO_BYTES,
 		limitText: 'Coze transcribes audio files up to 10 MB (and 30 minutes); use shorter recordings',
 	});
 	if (upload.size === 0) throw new NodeOperationError(this.getNode(), `"${upload.fileName}" is empty`, { itemIndex });

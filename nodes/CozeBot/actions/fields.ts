@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
-import { idText, returnAllOrLimit } from '../../shared/params';
+import { idList, idText, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
@@ -185,12 +185,6 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 		);
 	}
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-/** Splits "a, b\nc" (or an array from an expression) into trimmed non-empty strings. */
-export function idList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
-	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
 }
 
 /** Builds the create_bot / update_bot body fields from the settings collection. */

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonShape } from '../../shared/json';
 import { cozeApiData } from '../../shared/transport';
-import { API_CONNECTOR_ID, botIdOf, idList, optionsField } from './fields';
+import { idList } from '../../shared/params';
+import { API_CONNECTOR_ID, botIdOf, optionsField } from './fields';
 
 const show = { resource: ['bot'], operation: ['publish'] };
 

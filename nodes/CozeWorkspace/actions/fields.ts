@@ -32,12 +32,6 @@ export function workspaceIdOf(this: IExecuteFunctions, itemIndex: number): strin
 	return workspaceId;
 }
 
-/** Splits "a, b\nc" (or an array from an expression) into trimmed non-empty strings. */
-export function idList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
-	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
-}
-
 /** Splits a list into chunks of at most `size` (Coze caps batch member calls). */
 export function chunks<T>(list: T[], size: number): T[][] {
 	const out: T[][] = [];

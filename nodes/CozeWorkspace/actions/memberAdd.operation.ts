@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
-import { chunks, idList, optionsField, showFor, workspaceField, workspaceIdOf } from './fields';
+import { idList } from '../../shared/params';
+import { chunks, optionsField, showFor, workspaceField, workspaceIdOf } from './fields';
 
 const operations = ['add'];
 
