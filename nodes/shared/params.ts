@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -8,13 +8,15 @@ import { NodeOperationError } from 'n8n-workflow';
  */
 
 type Ctx = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+/** What pure value checks need: only the node, for the error (pollers and execute contexts alike). */
+type NodeCtx = { getNode(): INode };
 
-function fail(ctx: Ctx, itemIndex: number, message: string, description?: string): NodeOperationError {
+function fail(ctx: NodeCtx, itemIndex: number, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /** The text of an ID-like value (plain, or a resource locator's value), or '' when empty. */
-export function idText(ctx: Ctx, value: unknown, label: string, itemIndex: number): string {
+export function idText(ctx: NodeCtx, value: unknown, label: string, itemIndex: number): string {
 	if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) value = (value as IDataObject).value;
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'number') {
@@ -66,7 +68,7 @@ export function optionalId(ctx: Ctx, name: string, itemIndex: number, label: str
  * content, a variable's value: what a user who maps a whole object means); otherwise it is refused.
  */
 export function textValue(
-	ctx: Ctx,
+	ctx: NodeCtx,
 	value: unknown,
 	label: string,
 	itemIndex: number,
@@ -95,7 +97,7 @@ export function textParameter(
 
 /** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
 export function numberValue(
-	ctx: Ctx,
+	ctx: NodeCtx,
 	value: unknown,
 	label: string,
 	itemIndex: number,

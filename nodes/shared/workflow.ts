@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
 import { parseJsonShape } from './json';
+import { idText } from './params';
 import { pollUntil } from './polling';
 import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
@@ -187,19 +188,24 @@ export async function waitForRun(
  * The body of POST /v1/workflow/run and stream_run, shared by Coze Workflow and the trigger: start-node parameters
  * (JSON), bot or app (never both: Coze answers 4000), ext as strings with user_id, and an optional version.
  */
-export function workflowRunBody(ctx: { getNode(): INode }, workflowId: string, options: IDataObject, itemIndex?: number): IDataObject {
+export function workflowRunBody(ctx: { getNode(): INode }, workflowId: string, options: IDataObject, itemIndex = 0): IDataObject {
 	const parameters = parseJsonShape(ctx, options.parameters, 'Parameters', itemIndex, 'object', ' of start-node inputs');
 	const ext = parseJsonShape(ctx, options.ext, 'Extra', itemIndex, 'object', ' of strings');
-	if (options.appId && options.botId) {
+	// IDs may come as picker values (resource locators) or as text from older workflows; refused if rounded numbers.
+	const botId = idText(ctx, options.botId, 'Bot ID', itemIndex);
+	const appId = idText(ctx, options.appId, 'App ID', itemIndex);
+	if (appId && botId) {
 		throw new NodeOperationError(ctx.getNode(), 'Set either App ID or Bot ID, not both (Coze rejects the pair with 4000)', { itemIndex });
 	}
 	const body: IDataObject = { workflow_id: workflowId };
 	if (Object.keys(parameters).length > 0) body.parameters = parameters;
-	if (options.botId) body.bot_id = String(options.botId).trim();
-	if (options.appId) body.app_id = String(options.appId).trim();
+	if (botId) body.bot_id = botId;
+	if (appId) body.app_id = appId;
 	const extStrings: IDataObject = Object.fromEntries(Object.entries(ext).map(([key, value]) => [key, String(value)]));
-	if (options.userId) extStrings.user_id = String(options.userId);
+	const userId = idText(ctx, options.userId, 'User ID', itemIndex);
+	if (userId) extStrings.user_id = userId;
 	if (Object.keys(extStrings).length > 0) body.ext = extStrings;
-	if (options.workflowVersion) body.workflow_version = String(options.workflowVersion).trim();
+	const version = idText(ctx, options.workflowVersion, 'Workflow Version', itemIndex);
+	if (version) body.workflow_version = version;
 	return body;
 }
