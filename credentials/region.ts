@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Starts every error our credentials throw while obtaining a token (JWT signing, a refused grant): the nodes' request
@@ -96,15 +96,18 @@ export function cozeApiBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return credentials.region === 'com' ? 'https://api.coze.com' : 'https://api.coze.cn';
 }
 
-/** `Authorization: Bearer <accessToken>` through n8n's generic authenticate (PAT, service token, JWT-issued token). */
-export const bearerTokenAuthenticate: IAuthenticateGeneric = {
-	type: 'generic',
-	properties: {
-		headers: {
-			Authorization: '=Bearer {{$credentials.accessToken}}',
-		},
-	},
-};
+/**
+ * `Authorization: Bearer <accessToken>` (PAT, service token, JWT-issued token) as a function: n8n calls it for every
+ * request, and the generic form (`'=Bearer {{$credentials.accessToken}}'`) costs an expression evaluation each time.
+ * The request's other headers are kept; the options object is n8n's own copy for this request.
+ */
+export async function bearerTokenAuthenticate(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` };
+	return requestOptions;
+}
 
 /** Credential test shared by the token-based credentials: list one workspace. */
 export const workspaceListTest: ICredentialTestRequest = {

@@ -27,7 +27,7 @@ describe('foundation: credentials and transport inside n8n-core', () => {
 
 	const patCredential = (token = PAT) => harness.addCredential('cozeApi', { region: 'custom', baseUrl: sim.url, accessToken: token });
 
-	it('sends the PAT as a Bearer header through the generic authenticate', async () => {
+	it('sends the PAT as a Bearer header through the credential authenticate function', async () => {
 		const id = patCredential();
 		const { items, error } = await harness.run({ type: 'cozeProbe', parameters: { mode: 'request' }, credentials: { cozeApi: id } });
 		expect(error).toBeUndefined();
