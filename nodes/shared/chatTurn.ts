@@ -7,7 +7,7 @@ import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
 import { runStream } from './streamLifecycle';
 import type { CozeRequest } from './transport';
-import { cozeApiData } from './transport';
+import { cozeApiData, nodeOf } from './transport';
 
 /** Chat statuses after which Coze does nothing more until the caller acts. */
 export const TERMINAL_STATUSES = ['completed', 'failed', 'requires_action', 'canceled'];
@@ -202,7 +202,7 @@ export async function streamChatTurn(ctx: IExecuteFunctions, request: CozeReques
 		known: () => chat?.id !== undefined,
 		collect: async (events, { logId, onText }) =>
 			await collectChatStream(events, {
-				node: ctx.getNode(),
+				node: nodeOf(ctx),
 				itemIndex,
 				logId,
 				keepEvents: options.keepEvents,

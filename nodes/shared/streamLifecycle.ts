@@ -4,7 +4,7 @@ import { asNodeError, cancelledError, cozeApiError } from './errors';
 import { cancelSignalOf, pause } from './polling';
 import type { SseEvent } from './sse';
 import type { CozeRequest } from './transport';
-import { cozeApiStream } from './transport';
+import { cozeApiStream, nodeOf } from './transport';
 
 /** How long a cancelled stream is still read to learn what to cancel at Coze (e.g. a chat whose id has not come yet). */
 const CANCEL_GRACE_MS = 3000;
@@ -35,7 +35,7 @@ export interface StreamSession<T> {
  * then leaves nothing running at Coze (`onAbandon`, also after a failure or a timeout).
  */
 export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, session: StreamSession<T>): Promise<T> {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const live = session.liveStreaming && ctx.isStreaming();
 	const known = session.known ?? (() => true);
 	const executionSignal = cancelSignalOf(ctx);

@@ -36,6 +36,9 @@ export interface StoredCredential {
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	readonly store = new Map<string, StoredCredential>();
 
+	/** The credential type of every load-and-decrypt (getDecrypted) n8n asked for, in order (tests count them). */
+	readonly decryptions: string[] = [];
+
 	/** Every persisted update, newest last (tests assert on token rotation). */
 	readonly updates: Array<{ id: string; type: string; data: ICredentialDataDecryptedObject }> = [];
 
@@ -158,6 +161,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		_expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions.push(type);
 		const original = structuredClone(this.raw(details).data);
 		if (raw === true) return original;
 		const properties = this.getCredentialsProperties(type);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
-import { cozeApiData } from '../../shared/transport';
+import { cozeApiData, nodeOf } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
 import { streamChatTurn, userMessage } from '../../shared/chatTurn';
 import { idText, requiredId, textParameter } from '../../shared/params';
@@ -162,7 +162,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userId = requiredId(this, 'userId', itemIndex, 'User ID');
 	const message = textParameter(this, 'message', itemIndex, 'Message', { objectsAsJson: true });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
 	if (!message.trim() && history.length === 0 && !options.binaryProperties && !options.fileUrls) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });

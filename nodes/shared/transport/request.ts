@@ -7,6 +7,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -81,18 +82,54 @@ const jwtRenewals = new Map<string, Promise<unknown>>();
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
- * Per node context (one per node run, shared by its items): the authentication choice and the API base URL, read
- * once instead of on every request. A JWT credential is still read each time: its token's expiry changes.
+ * Per node context (one per node run, shared by its items), read once instead of on every request: the
+ * authentication choice, the node (n8n's getNode() is a deep copy each time), and for a token credential (PAT) its
+ * decrypted data, handed to n8n's request helper so that it does not load and decrypt the credential again for every
+ * request (it reads it for item 0 in any case). A JWT credential is still read for each request: its token's expiry
+ * changes; OAuth2 goes through n8n's OAuth2 client, which reads its own.
  */
-const perContext = new WeakMap<object, { authentication: CozeAuthentication; baseUrl?: string }>();
+interface ContextState {
+	authentication: CozeAuthentication;
+	node?: INode;
+	credentials?: Promise<ICredentialDataDecryptedObject>;
+	baseUrl?: string;
+}
+const perContext = new WeakMap<object, ContextState>();
+
+function stateOf(ctx: CozeContext): ContextState {
+	const known = perContext.get(ctx);
+	if (known) return known;
+	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
+	const state: ContextState = { authentication: CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken' };
+	perContext.set(ctx, state);
+	return state;
+}
 
 export function authenticationOf(ctx: CozeContext): CozeAuthentication {
-	const known = perContext.get(ctx);
-	if (known) return known.authentication;
-	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
-	const authentication = CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken';
-	perContext.set(ctx, { authentication });
-	return authentication;
+	return stateOf(ctx).authentication;
+}
+
+/** The node of this run, copied once (for errors and the credential's id); callers must not change it. */
+export function nodeOf(ctx: CozeContext): INode {
+	const state = stateOf(ctx);
+	return (state.node ??= ctx.getNode());
+}
+
+/** The token credential's data, read once per node run (a failed read is not kept: the next item tries again). */
+async function tokenCredentialOf(
+	ctx: CozeContext,
+	state: ContextState,
+	credentialType: string,
+	itemIndex: number,
+): Promise<ICredentialDataDecryptedObject> {
+	if (!state.credentials) {
+		const reading = ctx.getCredentials(credentialType, itemIndex) as Promise<ICredentialDataDecryptedObject>;
+		state.credentials = reading;
+		reading.catch(() => {
+			if (state.credentials === reading) state.credentials = undefined;
+		});
+	}
+	return await state.credentials;
 }
 
 /**
@@ -151,17 +188,19 @@ async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoi
  * - every failure becomes one NodeApiError (errors.ts) with code, message, log id, hint, and no secret in it.
  */
 async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind): Promise<RawResponse> {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const itemIndex = request.itemIndex;
-	const authentication = authenticationOf(ctx);
+	const state = stateOf(ctx);
+	const { authentication } = state;
 	const credentialType = CREDENTIAL_TYPE_BY_AUTHENTICATION[authentication];
-	const cached = perContext.get(ctx);
 	let credentials: ICredentialDataDecryptedObject | undefined;
-	if (authentication === 'jwt' || cached?.baseUrl === undefined) {
+	if (authentication === 'accessToken') {
+		credentials = await tokenCredentialOf(ctx, state, credentialType, itemIndex ?? 0);
+	} else if (authentication === 'jwt' || state.baseUrl === undefined) {
 		credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
-		if (cached) cached.baseUrl = cozeApiBaseUrl(credentials);
 	}
-	const baseUrl = cached?.baseUrl ?? cozeApiBaseUrl(credentials as ICredentialDataDecryptedObject);
+	if (state.baseUrl === undefined && credentials) state.baseUrl = cozeApiBaseUrl(credentials);
+	const baseUrl = state.baseUrl as string;
 	if (!/^https?:\/\//.test(baseUrl)) {
 		throw cozeApiError(node, { msg: `The credential has no valid Base URL ("${baseUrl}"). Use http(s)://host` }, itemIndex);
 	}
@@ -181,7 +220,11 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 
 	const deadlineAt = request.deadlineAt ?? Number.POSITIVE_INFINITY;
 	const pastDeadline = (last?: CozeFailure) =>
-		cozeApiError(node, { ...last, endpoint, attempts: retries + 1, msg: `no answer before the timeout${last?.msg ? ` (last answer: ${last.msg})` : ''}` }, itemIndex);
+		cozeApiError(
+			node,
+			{ ...last, endpoint, attempts: retries + 1, msg: `no answer before the timeout${last?.msg ? ` (last answer: ${last.msg})` : ''}` },
+			itemIndex,
+		);
 
 	for (;;) {
 		if (signal?.aborted) throw cancelledError(node, itemIndex);
@@ -211,13 +254,19 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 			credentials = (await ctx.getCredentials(credentialType, itemIndex ?? 0)) as ICredentialDataDecryptedObject;
 			forceNewToken = false;
 		}
-		let additional: IDataObject | undefined;
+		const details = node.credentials?.[credentialType];
+		// The credential as read above, so that n8n does not load and decrypt it again (OAuth2: n8n's client reads its own).
+		let additional: IDataObject | undefined =
+			credentials && authentication !== 'oAuth2'
+				? { credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: credentials } }
+				: undefined;
+		let renewal = false;
 		if (forceNewToken) {
 			// An empty expirable field makes n8n run the credential's preAuthentication (sign + exchange) and persist it.
-			const details = node.credentials?.[credentialType];
 			additional = {
 				credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials, accessToken: '' } },
 			};
+			renewal = true;
 			forceNewToken = false;
 		}
 
@@ -225,7 +274,7 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		let failure: CozeFailure | undefined;
 		try {
 			const call = ctx.helpers.httpRequestWithAuthentication.call(caller, credentialType, options, additional as never) as Promise<RawResponse>;
-			if (additional && credentialId) jwtRenewals.set(credentialId, call);
+			if (renewal && credentialId) jwtRenewals.set(credentialId, call);
 			try {
 				response = await call;
 			} finally {
@@ -346,7 +395,7 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 	const response = await send(this, { ...request, idempotent: request.idempotent ?? false }, 'stream');
 	const body = response.body as Readable;
 	const logId = header(response.headers, 'x-tt-logid');
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const signal = request.cancelSignal ?? cancelSignalOf(this);
 	const endpoint = `${request.method} ${request.path}`;
 	const idleMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -402,7 +451,11 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 			// n8n's socket timeout (no bytes at all for the idle time) surfaces as a plain "aborted" or a timeout.
 			const idle = Date.now() - lastEventAt >= idleMs * 0.9 || /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(message);
 			if (idle) throw idleError();
-			throw cozeApiError(node, { endpoint, logId, msg: `the event stream was cut before it finished (${message}); the answer is incomplete` }, request.itemIndex);
+			throw cozeApiError(
+				node,
+				{ endpoint, logId, msg: `the event stream was cut before it finished (${message}); the answer is incomplete` },
+				request.itemIndex,
+			);
 		} finally {
 			watch.abort();
 			body.destroy();
