@@ -16,11 +16,14 @@
  * BENCH_DIST=<folder> loads another build of the package instead of dist/;
  * PROFILE_DIR=<dir> writes a V8 CPU profile of every n8n process (summarise with bench/support/profile-summary.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'fs';
+import { execFile } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
 
 import { N8nInstance } from '../../test/e2e/n8n';
+import { freePort } from '../../test/e2e/services';
 import { startEndpoint } from './endpoint';
 
 const TOKEN = 'pat_bench_0123456789abcdefghijklmnopqrstuvwxyz';
@@ -162,6 +165,43 @@ function workflow(scenario: string, variant: Variant, items: number, baseUrl: st
 	};
 }
 
+interface TaskRun {
+	executionTime: number;
+	data?: { main?: unknown[][] };
+}
+
+/**
+ * `n8n execute --id --rawOutput` (as N8nInstance.execute, with its own broker port), keeping only what the benchmark
+ * reads: each node's runs. The whole stdout is kept in a file when it cannot be read.
+ */
+async function execute(n8n: N8nInstance, id: string): Promise<{ runData: Record<string, TaskRun[]>; error?: { message: string } }> {
+	const env = { ...n8n.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	let stdout: string;
+	try {
+		({ stdout } = await promisify(execFile)(n8n.node, [n8n.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
+			env,
+			cwd: n8n.folder,
+			timeout: 600_000,
+			maxBuffer: 256 * 1024 * 1024,
+		}));
+	} catch (error) {
+		stdout = (error as { stdout?: string }).stdout ?? '';
+		if (!stdout.includes('{')) throw error;
+	}
+	const start = stdout.search(/^\{/m);
+	const end = stdout.indexOf('\n}', start);
+	try {
+		const raw = JSON.parse(stdout.slice(start, end === -1 ? undefined : end + 2)) as {
+			data: { resultData: { runData: Record<string, TaskRun[]>; error?: { message: string } } };
+		};
+		return { runData: raw.data.resultData.runData, error: raw.data.resultData.error };
+	} catch (error) {
+		const file = join(n8n.folder, `stdout-${id}.txt`);
+		writeFileSync(file, stdout);
+		throw new Error(`could not read the run data of ${id} (${(error as Error).message}); stdout in ${file}`);
+	}
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -202,10 +242,7 @@ async function main() {
 					const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
 					for (const variant of order) {
 						endpoint.reset();
-						const { error, raw } = await n8n.execute(workflowId(scenario, variant, phase.items));
-						const runData = (
-							raw as { data: { resultData: { runData: Record<string, Array<{ executionTime: number; data?: { main?: unknown[][] } }>> } } }
-						).data.resultData.runData;
+						const { error, runData } = await execute(n8n, workflowId(scenario, variant, phase.items));
 						const run = runData.Target?.[0];
 						const count = run?.data?.main?.[0]?.length ?? 0;
 						const stats = endpoint.stats();
