@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -13,6 +13,44 @@ type NodeCtx = { getNode(): INode };
 
 function fail(ctx: NodeCtx, itemIndex: number, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** Per node run (one context per run, shared by its items): the node, and the parameters that cannot vary per item. */
+const perRun = new WeakMap<object, { node: INode; values: Map<string, unknown> }>();
+
+function runOf(ctx: NodeCtx): { node: INode; values: Map<string, unknown> } {
+	let run = perRun.get(ctx);
+	if (!run) perRun.set(ctx, (run = { node: ctx.getNode(), values: new Map() }));
+	return run;
+}
+
+/** The node of this run, copied once (n8n's getNode() is a deep copy on every call); callers must not change it. */
+export function nodeOf(ctx: NodeCtx): INode {
+	return runOf(ctx).node;
+}
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * `getNodeParameter`, read once per node run when the stored value holds no expression anywhere (it is then the same
+ * for every item; n8n resolves, copies and cleans it on every call), per item otherwise. The value is shared by the
+ * items: callers must not change it. A read that throws is not kept.
+ */
+export function parameterOf(ctx: Ctx, name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions): unknown {
+	const run = runOf(ctx);
+	let stored: unknown = run.node.parameters;
+	for (const key of name.split('.')) stored = (stored as IDataObject | undefined)?.[key];
+	if (holdsExpression(stored)) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+	const key = `${name}\u0000${options?.extractValue === true}`;
+	if (run.values.has(key)) return run.values.get(key);
+	const value = ctx.getNodeParameter(name, itemIndex, fallback, options) as unknown;
+	run.values.set(key, value);
+	return value;
 }
 
 /** The text of an ID-like value (plain, or a resource locator's value), or '' when empty. */
@@ -41,10 +79,10 @@ export function idText(ctx: NodeCtx, value: unknown, label: string, itemIndex: n
 /** A parameter's value with a resource locator's extraction applied; the raw value where there is none to apply. */
 function locatorValue(ctx: Ctx, name: string, itemIndex: number): unknown {
 	try {
-		return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+		return parameterOf(ctx, name, itemIndex, '', { extractValue: true });
 	} catch {
 		// n8n cannot extract a value for parameters it has no description of (e.g. fields older versions stored).
-		return ctx.getNodeParameter(name, itemIndex, '') as unknown;
+		return parameterOf(ctx, name, itemIndex, '');
 	}
 }
 
@@ -92,7 +130,7 @@ export function textParameter(
 	label: string,
 	options: { required?: boolean; objectsAsJson?: boolean } = {},
 ): string {
-	return textValue(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex, options);
+	return textValue(ctx, parameterOf(ctx, name, itemIndex, ''), label, itemIndex, options);
 }
 
 /** A number within bounds (integers only unless `fractional`), with a clear error otherwise. */
@@ -127,7 +165,7 @@ export function numberParameter(
 	fallback: number,
 	bounds: { min?: number; max?: number; fractional?: boolean },
 ): number {
-	return numberValue(ctx, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, label, itemIndex, bounds);
+	return numberValue(ctx, parameterOf(ctx, name, itemIndex, fallback), label, itemIndex, bounds);
 }
 
 /** A list parameter: splits "a, b\nc" (or an array from an expression) into trimmed non-empty strings. */
@@ -161,6 +199,6 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 
 /** The Limit to page up to, or undefined for Return All. */
 export function limitOf(ctx: Ctx, itemIndex: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	if (parameterOf(ctx, 'returnAll', itemIndex, false) === true) return undefined;
 	return numberParameter(ctx, 'limit', itemIndex, 'Limit', 50, { min: 1 });
 }

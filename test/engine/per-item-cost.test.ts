@@ -53,6 +53,34 @@ describe('per-item cost inside n8n-core', () => {
 		expect(harness.credentialsHelper.decryptions.slice(decryptionsBefore)).toEqual(['cozeApi']);
 	});
 
+	it('parameters without an expression are the same for every item, those with one differ per item', async () => {
+		const credentials = { cozeApi: harness.addCredential('cozeApi', { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] }) };
+		const ids = await conversations(credentials, 'accessToken', 3);
+		const requestsBefore = sim.requests.length;
+		const { items, error } = await harness.run(
+			{
+				type: 'cozeConversation',
+				parameters: {
+					resource: 'message',
+					operation: 'create',
+					conversationId: '={{ $json.id }}',
+					role: 'assistant',
+					content: '=Answer {{ $json.n }}',
+					contentType: 'text',
+					options: { concurrency: 2, metaData: '={{ JSON.stringify({ n: String($json.n) }) }}' },
+				},
+				credentials,
+			},
+			{ items: ids.map((id, n) => ({ json: { id, n } })) },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.conversation_id, item.json.role, item.json.content])).toEqual(
+			ids.map((id, n) => [id, 'assistant', `Answer ${n}`]),
+		);
+		const bodies = sim.requests.slice(requestsBefore).map((request) => request.body);
+		expect(bodies).toEqual(ids.map((_, n) => ({ role: 'assistant', content: `Answer ${n}`, content_type: 'text', meta_data: { n: String(n) } })));
+	});
+
 	it('a JWT credential is still read for every request (its token expiry changes), once each', async () => {
 		const credentials = {
 			cozeJwtApi: harness.addCredential('cozeJwtApi', {

@@ -5,7 +5,7 @@ import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { cozeApiData, nodeOf } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
 import { streamChatTurn, userMessage } from '../../shared/chatTurn';
-import { idText, requiredId, textParameter } from '../../shared/params';
+import { idText, parameterOf, requiredId, textParameter } from '../../shared/params';
 import { pollTurn, turnOptions, turnToItems } from '../helpers/turn';
 import { conversationIdField, turnOptionFields } from './fields';
 import { concurrencyOption } from '../../shared/router';
@@ -161,14 +161,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const botId = requiredId(this, 'botId', itemIndex, 'Bot');
 	const userId = requiredId(this, 'userId', itemIndex, 'User ID');
 	const message = textParameter(this, 'message', itemIndex, 'Message', { objectsAsJson: true });
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = parameterOf(this, 'options', itemIndex, {}) as IDataObject;
 	const node = nodeOf(this);
 	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
 	if (!message.trim() && history.length === 0 && !options.binaryProperties && !options.fileUrls) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
 	}
 	const qs: IDataObject = {};
-	if (this.getNodeParameter('conversation', itemIndex) === 'existing') {
+	if (parameterOf(this, 'conversation', itemIndex, undefined) === 'existing') {
 		qs.conversation_id = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
 	}
 	// The spec requires `type` and `content_type` on every message; fill the obvious defaults for history entries.

@@ -3,7 +3,8 @@
  * (what counts as a Coze failure), pagination.ts (page-number and cursor lists).
  */
 export type { CozeAuthentication, CozeContext, CozeRequest, CozeStream } from './request';
-export { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf, cozeApiBinary, cozeApiData, cozeApiRequest, cozeApiStream, nodeOf } from './request';
+export { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf, cozeApiBinary, cozeApiData, cozeApiRequest, cozeApiStream } from './request';
+export { nodeOf } from '../params';
 export { failureOf } from './failures';
 export type { PageStyle } from './pagination';
 export { cozePaginate, cursorStyle, pageNumberStyle } from './pagination';

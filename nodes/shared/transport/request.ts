@@ -7,7 +7,6 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -15,6 +14,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { cozeApiBaseUrl } from '../../../credentials/region';
 import type { CozeFailure } from '../errors';
 import { cancelledError, cozeApiError, isAuthFailure, isRateLimited, isServerError, redactSecrets } from '../errors';
+import { nodeOf } from '../params';
 import { cancelSignalOf, pause } from '../polling';
 import type { SseEvent } from '../sse';
 import { readSseEvents } from '../sse';
@@ -83,14 +83,13 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
  * Per node context (one per node run, shared by its items), read once instead of on every request: the
- * authentication choice, the node (n8n's getNode() is a deep copy each time), and for a token credential (PAT) its
- * decrypted data, handed to n8n's request helper so that it does not load and decrypt the credential again for every
- * request (it reads it for item 0 in any case). A JWT credential is still read for each request: its token's expiry
- * changes; OAuth2 goes through n8n's OAuth2 client, which reads its own.
+ * authentication choice, and for a token credential (PAT) its decrypted data, handed to n8n's request helper so that
+ * it does not load and decrypt the credential again for every request (it reads it for item 0 in any case). A JWT
+ * credential is still read for each request: its token's expiry changes; OAuth2 goes through n8n's OAuth2 client,
+ * which reads its own.
  */
 interface ContextState {
 	authentication: CozeAuthentication;
-	node?: INode;
 	credentials?: Promise<ICredentialDataDecryptedObject>;
 	baseUrl?: string;
 }
@@ -107,12 +106,6 @@ function stateOf(ctx: CozeContext): ContextState {
 
 export function authenticationOf(ctx: CozeContext): CozeAuthentication {
 	return stateOf(ctx).authentication;
-}
-
-/** The node of this run, copied once (for errors and the credential's id); callers must not change it. */
-export function nodeOf(ctx: CozeContext): INode {
-	const state = stateOf(ctx);
-	return (state.node ??= ctx.getNode());
 }
 
 /** The token credential's data, read once per node run (a failed read is not kept: the next item tries again). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, textParameter } from '../../../shared/params';
+import { parameterOf, requiredId, textParameter } from '../../../shared/params';
 import { concurrencyOption } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { contentTypeOptions, conversationIdField, item, metaData } from '../fields';
@@ -61,11 +61,11 @@ export const description: INodeProperties[] = [
 /** POST /v1/conversation/message/create?conversation_id= (docs create_message.md): role, content, content_type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = parameterOf(this, 'options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		role: this.getNodeParameter('role', itemIndex, 'user'),
+		role: parameterOf(this, 'role', itemIndex, 'user') as string,
 		content: textParameter(this, 'content', itemIndex, 'Content', { required: true, objectsAsJson: true }),
-		content_type: this.getNodeParameter('contentType', itemIndex, 'text'),
+		content_type: parameterOf(this, 'contentType', itemIndex, 'text') as string,
 	};
 	const meta = metaData(this, options.metaData, itemIndex);
 	if (meta) body.meta_data = meta;
