@@ -49,6 +49,31 @@ export const regionProperties: INodeProperties[] = [
 			},
 		},
 	},
+	{
+		displayName: 'Server',
+		name: 'server',
+		type: 'options',
+		options: [
+			{
+				name: 'Coze-Compatible API',
+				value: 'compatible',
+				description: 'A server or proxy offering the full Coze OpenAPI, as coze.cn and coze.com do',
+			},
+			{
+				name: 'Coze Studio (Open Source)',
+				value: 'studio',
+				description:
+					'Self-hosted coze-dev/coze-studio: chat, conversations, knowledge bases, files and workflow runs; other operations say they are not available before sending anything',
+			},
+		],
+		default: 'compatible',
+		description: 'Which API the Base URL serves. Coze Studio offers only part of the Coze OpenAPI.',
+		displayOptions: {
+			show: {
+				region: ['custom'],
+			},
+		},
+	},
 ];
 
 /** API base URL of a credential, as an n8n expression over `$credentials` (for `authenticate` and `test`). */
@@ -85,6 +110,26 @@ const credentialTestRules = [
 				'The token has no permission for this request (code 4101). Check the token scopes and that the Region matches where it was created (coze.cn vs coze.com).',
 		},
 	},
+	{
+		// Coze Studio: backend/types/errno/user.go ErrUserAuthenticationFailed, answered with HTTP 200.
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: 700012006,
+			message:
+				'Coze Studio rejected the token (code 700012006). Check that it is an API key (personal access token) created in this Coze Studio and not deleted.',
+		},
+	},
+	{
+		// Every Coze and Coze Studio answer carries `code`; a web page (Studio serves its UI for unknown paths) does not.
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: undefined,
+			message:
+				"The Base URL answered, but not with Coze's API (no JSON envelope). Use the server's root URL without a path, e.g. http://coze-studio.example.com:8888.",
+		},
+	},
 ];
 
 /** API base URL of decrypted credentials (any of the three Coze credential types). */
@@ -106,11 +151,15 @@ export const bearerTokenAuthenticate: IAuthenticateGeneric = {
 	},
 };
 
-/** Credential test shared by the token-based credentials: list one workspace. */
+/**
+ * Credential test shared by the token-based credentials: list one workspace (GET /v1/workspaces). Coze Studio has no
+ * workspace list; it is asked for one knowledge base (GET /v1/datasets), which Studio's API-key check guards
+ * (backend/api/middleware/openapi_auth.go) and which answers a JSON envelope with `code` for a valid key.
+ */
 export const workspaceListTest: ICredentialTestRequest = {
 	request: {
 		baseURL: credentialsBaseUrlExpression,
-		url: '/v1/workspaces',
+		url: "={{ $credentials.region === 'custom' && $credentials.server === 'studio' ? '/v1/datasets' : '/v1/workspaces' }}",
 		qs: { page_num: 1, page_size: 1 },
 	},
 	rules: credentialTestRules,
