@@ -90,7 +90,11 @@ export function selfBaseUrlExpression(path: string, host: 'api' | 'www'): string
 	return `={{ ($self.region === 'custom' ? ${custom} : ($self.region === 'com' ? 'https://${official}.coze.com' : 'https://${official}.coze.cn')) + '${path}' }}`;
 }
 
-/** Credential test rules: Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. */
+/**
+ * Credential test rules: Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. n8n's type
+ * wants one kind of rule per list, but its CredentialsTester checks each rule's own type (responseCode on a failed
+ * answer, responseSuccessBody on a successful one), so one list holds both.
+ */
 const credentialTestRules = [
 	{
 		type: 'responseSuccessBody' as const,
@@ -118,6 +122,15 @@ const credentialTestRules = [
 			value: 700012006,
 			message:
 				'Coze Studio rejected the token (code 700012006). Check that it is an API key (personal access token) created in this Coze Studio and not deleted.',
+		},
+	},
+	{
+		// n8n applies responseCode rules to failed answers: Coze Studio answers 404 for an API path it does not have.
+		type: 'responseCode' as const,
+		properties: {
+			value: 404,
+			message:
+				"Nothing at this Base URL serves the test's API path (HTTP 404). Use the server's root URL without a path; for a self-hosted Coze Studio also set Server to Coze Studio.",
 		},
 	},
 	{
@@ -162,5 +175,5 @@ export const workspaceListTest: ICredentialTestRequest = {
 		url: "={{ $credentials.region === 'custom' && $credentials.server === 'studio' ? '/v1/datasets' : '/v1/workspaces' }}",
 		qs: { page_num: 1, page_size: 1 },
 	},
-	rules: credentialTestRules,
+	rules: credentialTestRules as ICredentialTestRequest['rules'],
 };

@@ -104,10 +104,16 @@ describe('Coze Studio', () => {
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/Base URL answered, but not with Coze's API/);
 		});
-		it('fails on a Base URL whose API prefix Studio does not have (HTTP 404)', async () => {
+		it('says the Base URL is wrong when Studio answers 404 (an API prefix in the URL)', async () => {
 			const result = await testCredential(harness, studioCredential({ baseUrl: `${sim.url}/v1` }));
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/404/);
+			expect(result.message).toMatch(/HTTP 404.*root URL without a path/);
+		});
+		it('a Studio server with Server left at Coze-Compatible: the 404 message says to choose Coze Studio', async () => {
+			const result = await testCredential(harness, studioCredential({ server: 'compatible' }));
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/set Server to Coze Studio/);
+			expect(sim.requests.map((r) => r.path)).toEqual(['/v1/workspaces']);
 		});
 	});
 
@@ -123,7 +129,7 @@ describe('Coze Studio', () => {
 			['cozePlugin', 'searchPlugins', {}],
 		];
 		it.each(cases)('%s %s: one entry saying to enter the ID, and no request', async (type, method, parameters) => {
-			const spec = { type, parameters, credentials: { cozeApi: studioCredential() } };
+			const spec = { type, parameters: parameters as never, credentials: { cozeApi: studioCredential() } };
 			expect(await harness.listSearch(spec, method)).toEqual({ results: [{ name: PICKER_HINT, value: '' }] });
 			expect(sim.requests).toEqual([]);
 		});
