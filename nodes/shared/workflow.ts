@@ -157,13 +157,16 @@ export async function getRunHistory(this: CozeContext, workflowId: string, execu
 	return { ...record, error_code: Number.isFinite(errorCode) ? errorCode : record.error_code, output: parseWorkflowOutput(record.output ?? '') };
 }
 
-/** Throws the run's failure as a NodeApiError (Coze error code, message, log id, debug URL). */
+/** The run's failure (Fail, or Coze Studio's Cancel) as a NodeApiError (Coze error code, message, log id, debug URL). */
 export function runFailure(node: INode, run: IDataObject, itemIndex: number) {
 	return cozeApiError(
 		node,
 		{
 			code: (run.error_code as number) || undefined,
-			msg: `the workflow run ${String(run.execute_id)} failed: ${String(run.error_message || 'no reason given')}`,
+			msg:
+				run.execute_status === 'Cancel'
+					? `the workflow run ${String(run.execute_id)} was cancelled before it finished (Coze Studio status Cancel)`
+					: `the workflow run ${String(run.execute_id)} failed: ${String(run.error_message || 'no reason given')}`,
 			logId: run.logid as string | undefined,
 			debugUrl: run.debug_url as string | undefined,
 		},

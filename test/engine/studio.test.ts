@@ -12,6 +12,7 @@ import { Harness } from '../harness';
 import { testCredential } from '../harness/credential-test';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
+import { cancelRun, workflowsOf } from '../simulator/routes/workflows';
 import { DATASETS, WORKFLOWS, WORKSPACES } from '../simulator/seed';
 
 /**
@@ -215,6 +216,25 @@ describe('Coze Studio', () => {
 			});
 			expect(error?.message).toMatch(/failed/);
 			expect(`${error?.message} ${String(error?.description)}`).not.toMatch(/no reason given/);
+		});
+		it('a run cancelled in Studio (status Cancel) ends Background and Wait with an error, not an empty success', async () => {
+			const cancel = setTimeout(() => {
+				for (const id of workflowsOf(sim).runs.keys()) cancelRun(sim, id);
+			}, 300);
+			const { error, items } = await harness.run({
+				type: 'cozeWorkflow',
+				parameters: {
+					operation: 'run',
+					mode: 'asyncWait',
+					workflowId: rl(WORKFLOWS.echo),
+					parameters: '{"input":"x"}',
+					options: { pollInterval: 1 },
+				},
+				credentials: { cozeApi: studioCredential() },
+			});
+			clearTimeout(cancel);
+			expect(items).toEqual([]);
+			expect(error?.message).toMatch(/was cancelled before it finished \(Coze Studio status Cancel\)/);
 		});
 		it('the Workflow Trigger delivers a finished run', async () => {
 			const polled = await harness.poll(

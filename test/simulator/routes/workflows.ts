@@ -16,7 +16,7 @@ interface Run {
 	executeId: string;
 	workflowId: string;
 	mode: 0 | 1 | 2;
-	status: 'Running' | 'Success' | 'Fail';
+	status: 'Running' | 'Success' | 'Fail' | 'Cancel';
 	createdAt: number;
 	finishAt: number;
 	output: string;
@@ -125,6 +125,16 @@ function startRun(sim: Simulator, workflowId: string, body: Record<string, unkno
 	state.runs.set(run.executeId, run);
 	state.started[workflowId] = (state.started[workflowId] ?? 0) + 1;
 	return run;
+}
+
+/**
+ * A run cancelled in Coze Studio's web UI (POST /api/workflow_api/cancel, session-authenticated: coze-studio
+ * backend/api/router/coze/api.go); its run history then says `Cancel` (backend/api/model/workflow/workflow.go
+ * WorkflowExeStatus_Cancel). Coze's docs list no cancelled status for run_histories.
+ */
+export function cancelRun(sim: Simulator, executeId: string) {
+	const run = workflowsOf(sim).runs.get(executeId);
+	if (run && run.status === 'Running') run.status = 'Cancel';
 }
 
 function refresh(run: Run): Run {
