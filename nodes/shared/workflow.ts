@@ -136,13 +136,24 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
  * whose record says `log_id` / `error_msg` and writes the execute ID as a JSON number (int64, which JavaScript
  * rounds): the record is given Coze's field names and the execute ID asked for.
  */
-export async function getRunHistory(this: CozeContext, workflowId: string, executeId: string, itemIndex = 0): Promise<IDataObject> {
+export async function getRunHistory(
+	this: CozeContext,
+	workflowId: string,
+	executeId: string,
+	itemIndex = 0,
+	deadlineAt?: number,
+): Promise<IDataObject> {
 	const studio = await isCozeStudio(this);
 	const envelope = await cozeApiRequest.call(
 		this,
 		studio
-			? { method: 'GET', path: '/v1/workflow/get_run_history', qs: { workflow_id: workflowId, execute_id: executeId }, itemIndex }
-			: { method: 'GET', path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`, itemIndex },
+			? { method: 'GET', path: '/v1/workflow/get_run_history', qs: { workflow_id: workflowId, execute_id: executeId }, itemIndex, deadlineAt }
+			: {
+					method: 'GET',
+					path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
+					itemIndex,
+					deadlineAt,
+				},
 	);
 	const data = envelope.data;
 	let record = ((Array.isArray(data) ? data[0] : data) ?? {}) as IDataObject;
@@ -185,7 +196,7 @@ export async function waitForRun(
 	options: { timeoutSeconds: number; pollIntervalSeconds: number; itemIndex: number },
 ): Promise<IDataObject> {
 	return await pollUntil(this, {
-		check: async () => await getRunHistory.call(this, workflowId, executeId, options.itemIndex),
+		check: async (deadlineAt) => await getRunHistory.call(this, workflowId, executeId, options.itemIndex, deadlineAt),
 		done: (run) => run.execute_status !== 'Running',
 		intervalMs: options.pollIntervalSeconds * 1000,
 		timeoutMs: options.timeoutSeconds * 1000,
