@@ -1,10 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { CozeAudio } from '../../nodes/CozeAudio/CozeAudio.node';
 import { CozeBot } from '../../nodes/CozeBot/CozeBot.node';
 import { CozeChat } from '../../nodes/CozeChat/CozeChat.node';
+import { CozeConversation } from '../../nodes/CozeConversation/CozeConversation.node';
 import { CozeDataset } from '../../nodes/CozeDataset/CozeDataset.node';
 import { CozePlugin } from '../../nodes/CozePlugin/CozePlugin.node';
+import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { CozeWorkspace } from '../../nodes/CozeWorkspace/CozeWorkspace.node';
@@ -133,6 +135,31 @@ describe('Coze Studio', () => {
 			const spec = { type, parameters: parameters as never, credentials: { cozeApi: studioCredential() } };
 			expect(await harness.listSearch(spec, method)).toEqual({ results: [{ name: PICKER_HINT, value: '' }] });
 			expect(sim.requests).toEqual([]);
+		});
+		it('covers every picker of every node, and every picked field also takes an ID', () => {
+			const nodes = [
+				new CozeAudio(),
+				new CozeBot(),
+				new CozeChat(),
+				new CozeConversation(),
+				new CozeDataset(),
+				new CozePlugin(),
+				new CozeVariable(),
+				new CozeWorkflow(),
+				new CozeWorkflowTrigger(),
+				new CozeWorkspace(),
+			];
+			const locators: INodeProperties[] = [];
+			const walk = (properties: INodeProperties[]) => {
+				for (const property of properties) {
+					if (property.type === 'resourceLocator') locators.push(property);
+					for (const option of (property.options ?? []) as INodeProperties[]) if (option.type) walk([option]);
+				}
+			};
+			for (const node of nodes) walk(node.description.properties);
+			const methods = new Set(locators.flatMap((l) => (l.modes ?? []).map((m) => m.typeOptions?.searchListMethod).filter(Boolean)));
+			expect([...methods].sort()).toEqual([...cases.map((c) => c[1]), 'searchDatasets'].sort());
+			expect(locators.filter((l) => !(l.modes ?? []).some((m) => m.name === 'id')).map((l) => l.name)).toEqual([]);
 		});
 		it('the knowledge-base picker lists (Studio has GET /v1/datasets) once the workspace ID is entered', async () => {
 			const spec = { type: 'cozeDataset', parameters: { workspaceId: rl(WORKSPACES[0].id) }, credentials: { cozeApi: studioCredential() } };
