@@ -29,7 +29,8 @@ import { APPS, BOTS, DATASETS, WORKFLOWS, WORKSPACES } from '../simulator/seed';
  * Every operation of every node, run inside n8n-core against the default simulator (the official Coze OpenAPI:
  * the coze.cn / coze.com columns) and against its Coze Studio profile with a Custom-region credential whose Server
  * is Coze Studio (the Studio column). On Studio an operation either works or is refused before any request. The
- * results go to test/compat/matrix.json and the README's table must match them (npm run matrix:render).
+ * results go to test/compat/matrix.json and the README's table must match them. After changing an operation or the
+ * Studio profile: `npm run matrix:update` (this file with UPDATE_MATRIX=1) rewrites both.
  */
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -797,11 +798,16 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 			...(c.note && results.get(c)?.studio?.outcome === 'unavailable' ? { note: c.note } : {}),
 		}));
 		const text = `${JSON.stringify(rows, null, '\t')}\n`;
-		if (process.env.UPDATE_MATRIX === '1') writeFileSync(MATRIX_JSON, text);
+		// npm run matrix:update writes the results and the README tables; npm test only checks them.
+		const update = process.env.UPDATE_MATRIX === '1';
+		if (update) writeFileSync(MATRIX_JSON, text);
 		expect(readFileSync(MATRIX_JSON, 'utf8')).toBe(text);
 		for (const name of ['README.md', 'README.zh-CN.md']) {
-			const readme = readFileSync(join(__dirname, '..', '..', name), 'utf8');
-			expect({ readme: name, upToDate: withTable(readme, readRows()) === readme }).toEqual({ readme: name, upToDate: true });
+			const path = join(__dirname, '..', '..', name);
+			const readme = readFileSync(path, 'utf8');
+			if (update) writeFileSync(path, withTable(readme, readRows()));
+			const current = readFileSync(path, 'utf8');
+			expect({ readme: name, upToDate: withTable(current, readRows()) === current }).toEqual({ readme: name, upToDate: true });
 		}
 	});
 });
