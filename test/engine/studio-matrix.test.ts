@@ -13,7 +13,7 @@ import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { CozeWorkspace } from '../../nodes/CozeWorkspace/CozeWorkspace.node';
-import { studioServes } from '../../nodes/shared/studio';
+import { STUDIO_OPERATIONS, studioServes } from '../../nodes/shared/studio';
 import type { MatrixRow, Outcome } from '../compat/matrix';
 import { MATRIX_JSON, readRows, withTable } from '../compat/matrix';
 import { Harness } from '../harness';
@@ -771,6 +771,12 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 			}
 		}, 30_000);
 	}
+
+	it('lists in STUDIO_OPERATIONS only operations that exist', () => {
+		const known = new Set(CASES.map((c) => `${c.type}:${c.key}`));
+		const listed = Object.entries(STUDIO_OPERATIONS).flatMap(([type, keys]) => keys.map((key) => `${type}:${key}`));
+		expect(listed.filter((entry) => !known.has(entry))).toEqual([]);
+	});
 
 	it('covers every operation of every node', () => {
 		const covered = new Set(CASES.map((c) => `${c.type}:${c.key}`));
