@@ -74,6 +74,18 @@ async function subscribedEvents(ctx: IHookFunctions, appId: string): Promise<str
 	return items.map((item) => String(item.event_type));
 }
 
+/**
+ * The node's state for its mode: the production webhook (activation, mode 'trigger' / 'webhook') and the editor's test
+ * webhook ("Listen for test event", mode 'manual') each have their own app, so testing a live workflow never touches
+ * the production app.
+ */
+function stateOf(ctx: IHookFunctions | IWebhookFunctions): CallbackState {
+	const data = ctx.getWorkflowStaticData('node');
+	const key = ctx.getMode() === 'manual' ? 'test' : 'production';
+	if (!data[key] || typeof data[key] !== 'object') data[key] = {};
+	return data[key] as CallbackState;
+}
+
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const events = ctx.getNodeParameter('events', []) as string[];
 	return [...new Set(events)];
@@ -183,7 +195,7 @@ export class CozeCallbackTrigger implements INodeType {
 		default: {
 			/** True when the app in static data still exists, points at this webhook URL and has every selected event. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as CallbackState;
+				const state = stateOf(this);
 				if (!state.appId) return false;
 				const app = (await listApps(this)).find((candidate) => candidate.id === state.appId);
 				if (!app || app.callback_url !== webhookUrl(this)) return false;
@@ -201,7 +213,7 @@ export class CozeCallbackTrigger implements INodeType {
 			 * the echo is wrong or late, so activation fails and nothing is left behind.
 			 */
 			async create(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as CallbackState;
+				const state = stateOf(this);
 				const url = webhookUrl(this);
 				const events = selectedEvents(this);
 				if (events.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
@@ -260,7 +272,7 @@ export class CozeCallbackTrigger implements INodeType {
 
 			/** Unsubscribes the events and deletes the app (this node created it for the workflow). Gone already: fine. */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as CallbackState;
+				const state = stateOf(this);
 				if (!state.appId) return true;
 				const appId = state.appId;
 				try {
@@ -320,7 +332,7 @@ export class CozeCallbackTrigger implements INodeType {
 			const timestamp = headerOf(headers, 'x-coze-timestamp');
 			const nonce = headerOf(headers, 'x-coze-nonce');
 			if (!signature || !timestamp || !nonce) return answer(this, 401, { code: 401, msg: 'missing signature headers' });
-			const state = this.getWorkflowStaticData('node') as CallbackState;
+			const state = stateOf(this);
 			if (!state.verifyToken || !state.appId) return answer(this, 503, { code: 503, msg: 'trigger is not set up' });
 			if (!signatureMatches(callbackSignature(timestamp, nonce, state.verifyToken, raw), signature)) {
 				return answer(this, 401, { code: 401, msg: 'invalid signature' });

@@ -64,12 +64,14 @@ describe('Coze Callback Trigger: lifecycle and verification of every push', () =
 		expect(trigger.calls).toHaveLength(1);
 		expect(trigger.calls[0]).toMatchObject({ status: 200, executionStarted: false });
 		expect(trigger.staticData.node).toBeUndefined();
-		expect(Object.values(trigger.staticData)[0]).toMatchObject({ appId: app.id, events: ['bot.published', 'bot.deleted'], callbackUrl: trigger.url });
+		expect(Object.values(trigger.staticData)[0]).toEqual({
+			production: { appId: app.id, verifyToken: app.verify_token, events: ['bot.published', 'bot.deleted'], callbackUrl: trigger.url },
+		});
 
 		await trigger.deactivate();
 		expect(apps()).toEqual([]);
 		expect(requestsTo('DELETE', /\/events$/)[0].body).toEqual({ event_types: ['bot.published', 'bot.deleted'] });
-		expect(Object.values(trigger.staticData)[0]).toEqual({});
+		expect(Object.values(trigger.staticData)[0]).toEqual({ production: {} });
 	});
 
 	it('a restart finds its app (no duplicate), also when the static data was lost; an edited event list is synced', async () => {
@@ -87,7 +89,7 @@ describe('Coze Callback Trigger: lifecycle and verification of every push', () =
 		expect(apps()).toHaveLength(1);
 		expect(requestsTo('POST', /^\/v1\/api_apps$/)).toHaveLength(1);
 		expect([...apps()[0].events].sort()).toEqual(['benefit.usage', 'bot.published']);
-		expect(Object.values(lost.staticData)[0]).toMatchObject({ appId: apps()[0].id });
+		expect(Object.values(lost.staticData)[0]).toMatchObject({ production: { appId: apps()[0].id } });
 		await lost.deactivate();
 		expect(apps()).toEqual([]);
 	});
@@ -224,5 +226,23 @@ describe('Coze Callback Trigger: lifecycle and verification of every push', () =
 		const other = await pushEvent(sim, app.id, 'benefit.usage');
 		expect(other.status).toBe(200);
 		expect(trigger.executions()).toHaveLength(2);
+	});
+	it("the editor's test webhook gets its own app: testing a live workflow never touches the production app", async () => {
+		const production = await activate(spec());
+		const [live] = apps();
+		const test = await activate(spec(), { staticData: production.staticData, mode: 'manual' });
+		expect(test.url).toMatch(/\/webhook-test\//);
+		expect(apps()).toHaveLength(2);
+		const testApp = apps().find((app) => app.id !== live.id);
+		expect(testApp?.callback_url).toBe(test.url);
+		expect(live.callback_url).toBe(production.url);
+		expect(Object.values(test.staticData)[0]).toMatchObject({ production: { appId: live.id }, test: { appId: testApp?.id } });
+
+		expect((await pushEvent(sim, testApp?.id ?? '', 'bot.published')).status).toBe(200);
+		expect(test.executions()).toHaveLength(1);
+		await test.deactivate();
+		expect(apps().map((app) => app.id)).toEqual([live.id]);
+		expect((await pushEvent(sim, live.id, 'bot.published')).status).toBe(200);
+		expect(production.executions()).toHaveLength(1);
 	});
 });

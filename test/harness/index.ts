@@ -277,8 +277,8 @@ export class Harness {
 	async startWebhookServer(): Promise<string> {
 		if (this.webhookServer) return this.webhookBaseUrl;
 		const server = createServer((req, res) => {
-			const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/webhook\//, '');
-			const route = this.webhookRoutes.get(`${req.method} ${path}`);
+			const match = /^\/webhook(-test)?\/(.*)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+			const route = match ? this.webhookRoutes.get(`${match[1] ? 'test' : 'production'}:${req.method} ${match[2]}`) : undefined;
 			if (!route) {
 				res.writeHead(404, { 'Content-Type': 'application/json' });
 				res.end(JSON.stringify({ code: 404, message: 'The requested webhook is not registered.' }));
@@ -311,7 +311,13 @@ export class Harness {
 	 */
 	async activateWebhooks(
 		spec: NodeUnderTest,
-		options: { staticData?: IDataObject; activation?: WorkflowActivateMode; webhookBaseUrl?: string } = {},
+		options: {
+			staticData?: IDataObject;
+			activation?: WorkflowActivateMode;
+			webhookBaseUrl?: string;
+			/** 'manual': the editor's test webhook ("Listen for test event"): /webhook-test/ URL, mode manual. */
+			mode?: 'manual';
+		} = {},
 	): Promise<ActiveWebhookTrigger> {
 		await this.startWebhookServer();
 		const node = this.buildNode({ ...spec, webhookId: spec.webhookId ?? randomUUID() });
@@ -333,6 +339,8 @@ export class Harness {
 		const additionalData = this.additionalData(hooks, false);
 		// Another base URL for this trigger only (e.g. one Coze cannot reach).
 		if (options.webhookBaseUrl) additionalData.webhookBaseUrl = options.webhookBaseUrl;
+		const isTest = options.mode === 'manual';
+		additionalData.webhookTestBaseUrl = `${additionalData.webhookBaseUrl}-test`;
 		const path = NodeHelpers.getNodeWebhookPath('harness-webhook', node, String(description.path));
 		const webhookData = (): IWebhookData => ({
 			httpMethod: String(description.httpMethod) as IWebhookData['httpMethod'],
@@ -342,6 +350,7 @@ export class Harness {
 			workflowId: 'harness-webhook',
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: node.webhookId,
+			...(isTest ? { isTest: true } : {}),
 		});
 		const methods = nodeType.webhookMethods[description.name as keyof typeof nodeType.webhookMethods] as Record<string, unknown>;
 		const saveStaticData = (workflow: Workflow) => {
@@ -349,7 +358,7 @@ export class Harness {
 			saved.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		};
 		const calls: WebhookCall[] = [];
-		const routeKey = `${String(description.httpMethod)} ${path}`;
+		const routeKey = `${isTest ? 'test' : 'production'}:${String(description.httpMethod)} ${path}`;
 		this.webhookRoutes.set(routeKey, async (req, res) => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -378,7 +387,7 @@ export class Harness {
 				workflow,
 				node,
 				{ ...additionalData, httpRequest: request as never, httpResponse: res as never },
-				'webhook',
+				isTest ? 'manual' : 'webhook',
 				webhookData(),
 				[],
 				null,
@@ -407,7 +416,7 @@ export class Harness {
 			calls.push({ status: res.statusCode, body: text, executionStarted, workflowData: result.workflowData });
 		});
 		const runMethod = async (name: 'checkExists' | 'create' | 'delete', workflow: Workflow, activation: WorkflowActivateMode) => {
-			const context = new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData());
+			const context = new HookContext(workflow, node, additionalData, isTest ? 'manual' : 'trigger', activation, webhookData());
 			return await (methods[name] as (this: HookContext) => Promise<boolean>).call(context);
 		};
 		const activation = options.activation ?? 'activate';
@@ -421,7 +430,7 @@ export class Harness {
 		}
 		saveStaticData(workflow);
 		return {
-			url: `${additionalData.webhookBaseUrl}/${path}`,
+			url: `${isTest ? additionalData.webhookTestBaseUrl : additionalData.webhookBaseUrl}/${path}`,
 			get staticData() {
 				return saved.staticData;
 			},
