@@ -141,7 +141,7 @@ export class CozeCallbackTrigger implements INodeType {
 			authenticationProperty,
 			{
 				displayName:
-					'On activation this node creates a Coze callback app for this workflow, points it at the production webhook URL (Coze checks the URL with a challenge, which the node answers) and subscribes the events. Deactivation unsubscribes and deletes the app. n8n must be reachable from Coze (set WEBHOOK_URL to a public https address).',
+					'On activation this node creates a Coze callback app for this workflow, points it at the production webhook URL (Coze checks the URL with a challenge, which the node answers) and subscribes the events. Deactivation unsubscribes and deletes the app. n8n must be reachable from Coze (set WEBHOOK_URL, on n8n 2.x N8N_WEBHOOK_URL, to a public https address).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -259,7 +259,7 @@ export class CozeCallbackTrigger implements INodeType {
 					const nodeError = asNodeError(this.getNode(), error);
 					if (nodeError instanceof NodeApiError && /callback|challenge/i.test(nodeError.message + (nodeError.description ?? ''))) {
 						nodeError.description =
-							`${nodeError.description ?? ''} Coze could not verify the webhook URL ${url}: it must be reachable from Coze and answer within 3 s (set WEBHOOK_URL to n8n's public https address).`.trim();
+							`${nodeError.description ?? ''} Coze could not verify the webhook URL ${url}: it must be reachable from Coze and answer within 3 s (set WEBHOOK_URL, on n8n 2.x N8N_WEBHOOK_URL, to n8n's public https address).`.trim();
 					}
 					throw nodeError;
 				}
