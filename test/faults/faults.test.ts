@@ -3,8 +3,10 @@ import type { IncomingHttpHeaders, Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { CozeAudio } from '../../nodes/CozeAudio/CozeAudio.node';
 import { CozeChat } from '../../nodes/CozeChat/CozeChat.node';
 import { CozeConversation } from '../../nodes/CozeConversation/CozeConversation.node';
+import { CozeFile } from '../../nodes/CozeFile/CozeFile.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
 import { Harness } from '../harness';
 import type { CozeCredentialKind } from '../harness/coze-credentials';
@@ -68,7 +70,7 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 		sim.reset();
 		sim.oauthMode = 'strict';
 		foreign.received.length = 0;
-		harness = new Harness([new CozeChat(), new CozeConversation(), new CozeWorkflow()]);
+		harness = new Harness([new CozeChat(), new CozeConversation(), new CozeWorkflow(), new CozeFile(), new CozeAudio()]);
 		const created = await run('accessToken', 'cozeConversation', { resource: 'conversation', operation: 'create' });
 		conversationId = String(created.items[0].json.id);
 	});
@@ -128,6 +130,23 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 				expect(foreign.received).toEqual([]);
 				expect(calls(call.method, call.path).length - before).toBe(1);
 			});
+		});
+
+		it('a streamed upload (Coze File) and a file download (Text to Speech) are not redirected either', async () => {
+			redirect('POST', '/v1/files/upload', 307, `${foreign.url}/v1/files/upload`);
+			const upload = await run('accessToken', 'cozeFile', { operation: 'upload', binaryPropertyName: 'data' }, [
+				{ json: {}, binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt' } } },
+			]);
+			expect(upload.error?.message).toMatch(/answered POST with HTTP 307 to http:\/\/127\.0\.0\.1:\d+\/v1\/files\/upload, another address/);
+			redirect('POST', '/v1/audio/speech', 302, `${foreign.url}/v1/audio/speech`);
+			const speech = await run('jwt', 'cozeAudio', {
+				operation: 'textToSpeech',
+				text: 'hi',
+				voiceId: rl('7426720361733046281'),
+				responseFormat: 'mp3',
+			});
+			expect(speech.error?.message).toMatch(/answered POST with HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/v1\/audio\/speech, another address/);
+			expect(foreign.received).toEqual([]);
 		});
 
 		it('the JWT token exchange is not redirected either: a credential problem naming the target, nothing sent there', async () => {
