@@ -5,7 +5,7 @@ import { workspaceLocator } from '../../shared/descriptions';
 import { idText, returnAllOrLimit } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 
-export type Resource = 'workspace' | 'member' | 'user' | 'template';
+export type Resource = 'workspace' | 'member' | 'user' | 'template' | 'app';
 
 export const showFor = (resource: Resource, operations: string[]) => ({ show: { resource: [resource], operation: operations } });
 
