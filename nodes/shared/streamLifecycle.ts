@@ -23,12 +23,14 @@ export interface StreamSession<T> {
 	known?: () => boolean;
 	/** Stops what still runs at Coze after a failure, timeout or cancel. Called with a request not tied to the cancel. */
 	onAbandon?: () => Promise<void>;
-	timeoutMessage: (seconds: number) => string;
+	/** The error message past the timeout; `known` says whether what runs at Coze was known (and so was stopped). */
+	timeoutMessage: (seconds: number, known: boolean) => string;
 }
 
 /**
  * The one stream lifecycle of the package (chats, chat flows, workflow runs and resumes): opens the stream, forwards
- * text live (begin / item / end chunks), enforces the deadline and the idle limit, and when the execution is
+ * text live (begin / item / end chunks), enforces the deadline (on its own clock, see cozeApiStream) and the idle
+ * limit, and when the execution is
  * cancelled stops reading at once — after reading just long enough to learn what to stop, if it is not known yet —
  * then leaves nothing running at Coze (`onAbandon`, also after a failure or a timeout).
  */
@@ -48,17 +50,23 @@ export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, se
 	executionSignal?.addEventListener('abort', onExecutionCancel, { once: true });
 
 	const deadline = Date.now() + session.timeoutSeconds * 1000;
-	const timedOut = (logId?: string) => cozeApiError(node, { msg: session.timeoutMessage(session.timeoutSeconds), logId }, itemIndex);
+	const timedOut = (logId?: string) => cozeApiError(node, { msg: session.timeoutMessage(session.timeoutSeconds, known()), logId }, itemIndex);
 	let logId: string | undefined;
 	let close = () => {};
 	let begun = false;
 	try {
-		const stream = await cozeApiStream.call(ctx, {
-			...session.request,
-			itemIndex,
-			timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
-			cancelSignal: controller.signal,
-		});
+		const stream = await cozeApiStream.call(
+			ctx,
+			{
+				...session.request,
+				itemIndex,
+				timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
+				cancelSignal: controller.signal,
+				deadlineAt: deadline,
+			},
+			// The deadline closes the stream itself, whatever still arrives (keep-alive comments, pings, partial events).
+			{ deadlineAt: deadline },
+		);
 		logId = stream.logId;
 		close = stream.close;
 		controller.signal.addEventListener('abort', close, { once: true });
