@@ -298,12 +298,25 @@ export async function userMessage(ctx: IExecuteFunctions, itemIndex: number, tex
 }
 
 /**
- * Whether the question carries audio, so that a voice answer may follow (docs chat_v3.md: audio.delta only when the
+ * Whether the question (or the history sent with it) carries audio, so that a voice answer may follow (docs chat_v3.md: audio.delta only when the
  * input holds a voice message), and in which encoding: Ogg/Opus audio (by MIME type or name) is answered in Opus,
  * other audio in PCM. Undefined for a question without audio, whose turn then ends at `conversation.chat.completed`.
  */
-export function questionVoice(ctx: IExecuteFunctions, itemIndex: number, files: MessageFiles): VoiceFormat | undefined {
+export function questionVoice(ctx: IExecuteFunctions, itemIndex: number, files: MessageFiles, history: IDataObject[] = []): VoiceFormat | undefined {
 	const formats: VoiceFormat[] = [];
+	// Audio parts in the history (Additional Messages, object_string content) are input too.
+	for (const entry of history) {
+		if (entry.content_type !== 'object_string' || typeof entry.content !== 'string') continue;
+		let parts: unknown;
+		try {
+			parts = JSON.parse(entry.content);
+		} catch {
+			continue;
+		}
+		for (const part of Array.isArray(parts) ? (parts as IDataObject[]) : []) {
+			if (part?.type === 'audio') formats.push(voiceFormatOfFile('', urlPath(String(part.file_url ?? ''))));
+		}
+	}
 	for (const name of listOf(files.binaryProperties)) {
 		const binary = ctx.helpers.assertBinaryData(itemIndex, name);
 		if (isAudioFile(binary.mimeType, binary.fileName ?? '')) formats.push(voiceFormatOfFile(binary.mimeType, binary.fileName ?? ''));

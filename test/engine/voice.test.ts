@@ -218,6 +218,15 @@ describe('Coze Chat voice answers inside n8n-core', () => {
 		expect(items[0].binary?.audio?.mimeType).toBe('audio/wav');
 	});
 
+	it('a voice question sent in Additional Messages (object_string with an audio part) is read until done too', async () => {
+		const history = JSON.stringify([
+			{ role: 'user', content_type: 'object_string', content: JSON.stringify([{ type: 'audio', file_url: 'https://example.com/q.opus' }]) },
+		]);
+		const { items, error } = await send({ message: '={{ "" }}', options: { additionalMessages: history } });
+		expect(error).toBeUndefined();
+		expect(items[0].binary?.audio).toMatchObject({ mimeType: 'audio/ogg', fileExtension: 'ogg' });
+	});
+
 	it('a text chat is handed back at chat.completed without waiting for done; a voice chat reads on until done', async () => {
 		// "hi" → created, in_progress, 3 answer deltas, answer, verbose, 2 follow-ups, chat.completed: 10 events; the
 		// fault stalls the stream for 1.5 s after them (before done, or before the voice answer).

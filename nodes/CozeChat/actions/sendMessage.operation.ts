@@ -213,7 +213,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const botVersion = idText(this, options.botVersion, 'Bot Version', itemIndex);
 	if (botVersion) body.bot_version = botVersion;
 
-	const turnOpts = turnOptions(this, options, itemIndex, questionVoice(this, itemIndex, options));
+	const turnOpts = turnOptions(this, options, itemIndex, questionVoice(this, itemIndex, options, messages));
 	const request = { method: 'POST' as const, path: '/v3/chat', qs, body, itemIndex };
 	const turn =
 		responseMode === 'poll'
