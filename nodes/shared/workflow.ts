@@ -130,7 +130,13 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
 }
 
 /** The async run's record (`data[0]`), with output parsed and error_code normalised ("" → 0). */
-export async function getRunHistory(this: CozeContext, workflowId: string, executeId: string, itemIndex = 0, deadlineAt?: number): Promise<IDataObject> {
+export async function getRunHistory(
+	this: CozeContext,
+	workflowId: string,
+	executeId: string,
+	itemIndex = 0,
+	deadlineAt?: number,
+): Promise<IDataObject> {
 	const envelope = await cozeApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
