@@ -106,6 +106,7 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 			already_joined_user_ids: [currentUser.user_id],
 			already_invited_user_ids: [],
 			not_exist_user_ids: ['2159999999999999999'],
+			batches: [expect.objectContaining({ user_ids: [ALICE, BOB, currentUser.user_id, '2159999999999999999'] })],
 		});
 		expect(lastRequest()?.body).toEqual({
 			users: [ALICE, BOB, currentUser.user_id, '2159999999999999999'].map((user_id) => ({ user_id, role_type: 'admin' })),
@@ -142,6 +143,10 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 			removed_success_user_ids: [ALICE, BOB],
 			not_in_workspace_user_ids: [CAROL, ...many.slice(0, 3)],
 			owner_not_support_remove_user_ids: [currentUser.user_id],
+			batches: [
+				expect.objectContaining({ user_ids: [ALICE, BOB, CAROL, currentUser.user_id, many[0]] }),
+				expect.objectContaining({ user_ids: many.slice(1, 3) }),
+			],
 		});
 		const deletes = sim.requests.filter((r) => r.method === 'DELETE');
 		expect(deletes.map((r) => (r.body as { user_ids: string[] }).user_ids.length)).toEqual([5, 2]);

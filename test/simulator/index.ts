@@ -82,6 +82,8 @@ export interface FaultRule {
 	method?: string;
 	path?: string | RegExp;
 	times?: number;
+	/** Let this many matching requests through before the fault applies (e.g. fail the second batch of a series). */
+	skip?: number;
 	fault: Fault;
 }
 
@@ -396,7 +398,11 @@ class CozeSimulator implements Simulator {
 		}
 		this.requests.push(record);
 
-		const rule = this.faults.find((f) => matchFault(f, method, path));
+		let rule = this.faults.find((f) => matchFault(f, method, path));
+		if (rule?.skip) {
+			rule.skip--;
+			rule = undefined;
+		}
 		let streamFault: Fault | undefined;
 		if (rule) {
 			rule.times = (rule.times ?? 1) - 1;

@@ -419,7 +419,10 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			section_id: chats.conversations.get(conversationId)?.section_id,
 			created_at: Math.floor(Date.now() / 1000),
 		};
-		const answer = `Chat flow says: ${question.content}`;
+		// docs/workflow_chat.md workflow_version (e.g. v0.0.5; unset = the latest). What Coze answers for an unknown
+		// version is not documented: the simulator does not check it, and names the version it ran in the answer.
+		const version = typeof body.workflow_version === 'string' && body.workflow_version ? ` ${body.workflow_version}` : '';
+		const answer = `Chat flow${version} says: ${question.content}`;
 		const messageId = cozeId();
 		const message = { id: messageId, conversation_id: conversationId, chat_id: chat.id, role: 'assistant', type: 'answer', content_type: 'text' };
 		const out = ctx.sse();
