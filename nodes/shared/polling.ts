@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { cancelledError } from './errors';
+import { asNodeError, cancelledError } from './errors';
 
 /** Coze asks clients not to poll faster than once a second. */
 export const MIN_POLL_INTERVAL_MS = 1000;
@@ -61,7 +61,7 @@ export async function pollUntil<T>(ctx: { getNode(): INode }, options: PollOptio
 		} catch (error) {
 			// A look cut short by the deadline is the wait timing out, not a failure of what is waited for.
 			if (Date.now() >= deadline && !signal?.aborted) throw await options.onTimeout(last);
-			throw error;
+			throw asNodeError(ctx.getNode(), error, options.itemIndex);
 		}
 		last = value;
 		if (options.done(value)) return value;

@@ -9,6 +9,12 @@ import { cozeApiStream, nodeOf } from './transport';
 /** How long a cancelled stream is still read to learn what to cancel at Coze (e.g. a chat whose id has not come yet). */
 const CANCEL_GRACE_MS = 3000;
 
+/**
+ * The same past the timeout: Coze names a chat in its first event, so a stream that has named nothing by the deadline
+ * gets only this much longer (a Timeout of T seconds ends by T + 0.75 s whatever arrives).
+ */
+const DEADLINE_GRACE_MS = 750;
+
 export interface StreamSession<T> {
 	request: CozeRequest;
 	/** The whole wait; past it the stream is closed and `onAbandon` runs. */
@@ -62,10 +68,10 @@ export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, se
 				itemIndex,
 				timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
 				cancelSignal: controller.signal,
-				deadlineAt: deadline,
+				deadlineAt: deadline + DEADLINE_GRACE_MS,
 			},
 			// The deadline closes the stream itself, whatever still arrives (keep-alive comments, pings, partial events).
-			{ deadlineAt: deadline },
+			{ deadlineAt: deadline, graceMs: DEADLINE_GRACE_MS, known },
 		);
 		logId = stream.logId;
 		close = stream.close;
@@ -76,8 +82,10 @@ export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, se
 		}
 		async function* guarded(): AsyncGenerator<SseEvent> {
 			for await (const event of stream.events) {
-				if (Date.now() > deadline) throw timedOut(logId);
+				// Past the deadline an event is still read if what runs at Coze is not known yet: it may name it.
+				if (Date.now() > deadline && known()) throw timedOut(logId);
 				yield event;
+				if (Date.now() > deadline && known()) throw timedOut(logId);
 				if (cancelled && known()) throw cancelledError(node, itemIndex);
 			}
 		}

@@ -27,7 +27,14 @@ export function isRedirect(statusCode: number | undefined): boolean {
  * @param hops redirects already followed for this call
  * @param replayable whether the request body can be sent again (false for streamed uploads)
  */
-export function redirectDecision(from: string, location: string | undefined, method: string, statusCode: number, hops: number, replayable: boolean): RedirectDecision {
+export function redirectDecision(
+	from: string,
+	location: string | undefined,
+	method: string,
+	statusCode: number,
+	hops: number,
+	replayable: boolean,
+): RedirectDecision {
 	const said = `answered ${method} with HTTP ${statusCode}`;
 	if (!location) return { refuse: `${said} and no Location; not a Coze API answer` };
 	let source: URL;
@@ -42,7 +49,11 @@ export function redirectDecision(from: string, location: string | undefined, met
 		return { refuse: `${said} to a ${target.protocol} address; not followed` };
 	}
 	const sameOrigin = target.origin === source.origin;
-	const upgrade = target.hostname === source.hostname && source.protocol === 'http:' && target.protocol === 'https:' && (target.port === '' || target.port === '443');
+	const upgrade =
+		target.hostname === source.hostname &&
+		source.protocol === 'http:' &&
+		target.protocol === 'https:' &&
+		(target.port === '' || target.port === '443');
 	if (!sameOrigin && !upgrade) {
 		return {
 			refuse: `${said} to ${shown(target)}, another address than the credential's ${source.origin}; not followed, so the credential was not sent there`,

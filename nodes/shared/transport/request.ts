@@ -9,7 +9,7 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { cozeApiBaseUrl } from '../../../credentials/region';
 import type { CozeFailure } from '../errors';
@@ -165,10 +165,24 @@ async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoi
 	}
 	if (kind === 'binary') {
 		response.body = Buffer.from(response.body as ArrayBuffer);
-		if (!contentType.includes('json')) return undefined;
+		// A Coze error envelope is recognised whatever the content type says (text/plain, octet-stream, audio/…).
+		if (!contentType.includes('json') && !isEnvelope(response.body as Buffer)) return undefined;
 		return failureOf(response, endpoint) ?? { httpStatus: response.statusCode, endpoint, msg: 'expected a file but got JSON' };
 	}
 	return failureOf(response, endpoint);
+}
+
+/** Whether a file answer is in fact a Coze envelope: a small JSON object with `code` (or an OAuth `error_code`). */
+function isEnvelope(body: Buffer): boolean {
+	if (body.length > 64 * 1024) return false;
+	const text = body.toString('utf8').trim();
+	if (!text.startsWith('{')) return false;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return parsed !== null && typeof parsed === 'object' && ('code' in parsed || 'error_code' in parsed);
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -371,6 +385,12 @@ export interface CozeStream {
 export interface StreamLimits {
 	/** Epoch ms at which the stream is closed whatever still arrives (the caller's overall timeout). */
 	deadlineAt?: number;
+	/**
+	 * While `known()` is false at the deadline (what runs at Coze has not been named yet, so it could not be stopped),
+	 * reading goes on for at most `graceMs` more, to learn it.
+	 */
+	graceMs?: number;
+	known?: () => boolean;
 }
 
 /** How often at most the stream watchdog wakes; also the longest a timer may outlive its stream on n8n 1.x. */
@@ -393,20 +413,26 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 	const endpoint = `${request.method} ${request.path}`;
 	const idleMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const deadlineAt = limits.deadlineAt ?? Number.POSITIVE_INFINITY;
+	const graceEndsAt = deadlineAt + (limits.known ? (limits.graceMs ?? 0) : 0);
+	const pastDeadline = (now: number) => now >= graceEndsAt || (now >= deadlineAt && (limits.known?.() ?? true));
 	let lastEventAt = Date.now();
 	let stopped: 'idle' | 'deadline' | undefined;
 	const watch = new AbortController();
+	// Settles when the watchdog stops the stream; raced against every read, so a stop never waits for the next byte.
+	let stop: () => void = () => {};
+	const stoppedByWatchdog = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
 
 	async function watchdog(): Promise<void> {
 		for (;;) {
 			const now = Date.now();
-			if (now >= deadlineAt) stopped = 'deadline';
+			if (pastDeadline(now)) stopped = 'deadline';
 			else if (now - lastEventAt >= idleMs) stopped = 'idle';
 			if (stopped) {
+				stop();
 				body.destroy();
 				return;
 			}
-			const next = Math.min(lastEventAt + idleMs, deadlineAt) - now;
+			const next = Math.min(lastEventAt + idleMs, now >= deadlineAt ? graceEndsAt : deadlineAt) - now;
 			try {
 				// n8n-workflow's sleep takes an abort signal since 2.x; on 1.x the tick just runs out (≤ 1 s).
 				await (sleep as (ms: number, abortSignal?: AbortSignal) => Promise<void>)(Math.min(Math.max(next, 5), WATCHDOG_TICK_MS), watch.signal);
@@ -427,11 +453,14 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 		cozeApiError(node, { endpoint, logId, msg: 'the event stream was closed at the timeout; the answer is incomplete' }, request.itemIndex);
 
 	async function* events(): AsyncGenerator<SseEvent> {
+		const source = readSseEvents(body);
 		void watchdog();
 		try {
-			for await (const event of readSseEvents(body)) {
+			for (;;) {
+				const next = await Promise.race([source.next(), stoppedByWatchdog]);
+				if (next === 'stopped' || next.done) break;
 				lastEventAt = Date.now();
-				yield event;
+				yield next.value;
 			}
 			if (stopped === 'deadline') throw deadlineError();
 			if (stopped === 'idle') throw idleError();
@@ -439,7 +468,6 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 			if (signal?.aborted) throw cancelledError(node, request.itemIndex);
 			if (stopped === 'deadline') throw deadlineError();
 			if (stopped === 'idle') throw idleError();
-			if (error instanceof NodeApiError) throw error;
 			const message = redactSecrets((error as Error)?.message ?? String(error));
 			// n8n's socket timeout (no bytes at all for the idle time) surfaces as a plain "aborted" or a timeout.
 			const idle = Date.now() - lastEventAt >= idleMs * 0.9 || /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(message);
@@ -452,6 +480,8 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest, lim
 		} finally {
 			watch.abort();
 			body.destroy();
+			// A read still pending on the destroyed body settles (or not) on its own; nothing waits for it.
+			void source.return(undefined).catch(() => undefined);
 		}
 	}
 	return { events: events(), logId, close: () => body.destroy() };
