@@ -29,6 +29,13 @@ export function nodeOf(ctx: NodeCtx): INode {
 	return runOf(ctx).node;
 }
 
+/** A parameter as stored in the workflow (expressions unresolved). */
+function storedParameter(node: INode, name: string): unknown {
+	let stored: unknown = node.parameters;
+	for (const key of name.split('.')) stored = (stored as IDataObject | undefined)?.[key];
+	return stored;
+}
+
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
@@ -43,9 +50,7 @@ function holdsExpression(value: unknown): boolean {
  */
 export function parameterOf(ctx: Ctx, name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions): unknown {
 	const run = runOf(ctx);
-	let stored: unknown = run.node.parameters;
-	for (const key of name.split('.')) stored = (stored as IDataObject | undefined)?.[key];
-	if (holdsExpression(stored)) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+	if (holdsExpression(storedParameter(run.node, name))) return ctx.getNodeParameter(name, itemIndex, fallback, options);
 	const key = `${name}\u0000${options?.extractValue === true}`;
 	if (run.values.has(key)) return run.values.get(key);
 	const value = ctx.getNodeParameter(name, itemIndex, fallback, options) as unknown;
@@ -78,6 +83,13 @@ export function idText(ctx: NodeCtx, value: unknown, label: string, itemIndex: n
 
 /** A parameter's value with a resource locator's extraction applied; the raw value where there is none to apply. */
 function locatorValue(ctx: Ctx, name: string, itemIndex: number): unknown {
+	if (typeof storedParameter(nodeOf(ctx), name) !== 'object') {
+		// Text or an expression (e.g. an ID from $json): extraction (resource locator modes) changes only a locator
+		// object, and n8n's costs a search through the node's properties on every read, so it is asked for only when
+		// the value turns out to be one.
+		const value = parameterOf(ctx, name, itemIndex, '');
+		if (value === null || typeof value !== 'object') return value;
+	}
 	try {
 		return parameterOf(ctx, name, itemIndex, '', { extractValue: true });
 	} catch {
