@@ -16,11 +16,10 @@
  * BENCH_DIST=<folder> loads another build of the package instead of dist/;
  * PROFILE_DIR=<dir> writes a V8 CPU profile of every n8n process (summarise with bench/support/profile-summary.ts).
  */
-import { execFile } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { spawn } from 'child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { promisify } from 'util';
 
 import { N8nInstance } from '../../test/e2e/n8n';
 import { freePort } from '../../test/e2e/services';
@@ -172,32 +171,31 @@ interface TaskRun {
 
 /**
  * `n8n execute --id --rawOutput` (as N8nInstance.execute, with its own broker port), keeping only what the benchmark
- * reads: each node's runs. The whole stdout is kept in a file when it cannot be read.
+ * reads: each node's runs. Its stdout goes to a file, not a pipe: n8n exits right after printing, and a pipe can lose
+ * the end of a large output (files are written synchronously). The file stays when it cannot be read.
  */
 async function execute(n8n: N8nInstance, id: string): Promise<{ runData: Record<string, TaskRun[]>; error?: { message: string } }> {
 	const env = { ...n8n.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-	let stdout: string;
+	const file = join(n8n.folder, `stdout-${id}.txt`);
+	const out = openSync(file, 'w');
 	try {
-		({ stdout } = await promisify(execFile)(n8n.node, [n8n.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
-			env,
-			cwd: n8n.folder,
-			timeout: 600_000,
-			maxBuffer: 256 * 1024 * 1024,
-		}));
-	} catch (error) {
-		stdout = (error as { stdout?: string }).stdout ?? '';
-		if (!stdout.includes('{')) throw error;
+		const child = spawn(n8n.node, [n8n.n8n, 'execute', `--id=${id}`, '--rawOutput'], { env, cwd: n8n.folder, stdio: ['ignore', out, 'ignore'] });
+		const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+		await new Promise((resolve) => child.once('exit', resolve));
+		clearTimeout(timer);
+	} finally {
+		closeSync(out);
 	}
+	const stdout = readFileSync(file, 'utf8');
 	const start = stdout.search(/^\{/m);
 	const end = stdout.indexOf('\n}', start);
 	try {
 		const raw = JSON.parse(stdout.slice(start, end === -1 ? undefined : end + 2)) as {
 			data: { resultData: { runData: Record<string, TaskRun[]>; error?: { message: string } } };
 		};
+		unlinkSync(file);
 		return { runData: raw.data.resultData.runData, error: raw.data.resultData.error };
 	} catch (error) {
-		const file = join(n8n.folder, `stdout-${id}.txt`);
-		writeFileSync(file, stdout);
 		throw new Error(`could not read the run data of ${id} (${(error as Error).message}); stdout in ${file}`);
 	}
 }
