@@ -86,7 +86,7 @@ const DOC_DEFECTS: Record<string, string> = {
 	'create_knowledge_files.md example 1': 'no headers at all: Agw-Js-Conv (required by the page) is missing, and so is format_type (必选)',
 };
 
-const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze-api.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -75,7 +75,7 @@ export class N8nProcess {
  * task broker port (n8n 2.x always opens one, on 5679 unless N8N_RUNNERS_BROKER_PORT says otherwise), so a dev server,
  * several e2e files and the queue-mode processes never collide.
  * Custom extensions are loaded by n8n's CustomDirectoryLoader, so node types are `CUSTOM.<name>` here; a user who
- * installs the package from the community nodes UI gets `n8n-nodes-coze.<name>`. Workflows are rewritten on import.
+ * installs the package from the community nodes UI gets `n8n-nodes-coze-api.<name>`. Workflows are rewritten on import.
  */
 export class N8nInstance {
 	readonly folder: string;
@@ -136,7 +136,7 @@ export class N8nInstance {
 
 	/** Several workflows with one `n8n import:workflow` (each CLI call boots n8n: seconds). */
 	async importWorkflows(workflows: Array<Record<string, unknown>>, fileName = `workflows-${Date.now()}.json`) {
-		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze\.(\w+)"/g, '"CUSTOM.$1"');
+		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze-api\.(\w+)"/g, '"CUSTOM.$1"');
 		const file = join(this.folder, fileName);
 		writeFileSync(file, text);
 		await this.cli(['import:workflow', `--input=${file}`]);

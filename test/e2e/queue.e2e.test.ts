@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 type Node = Record<string, unknown>;
-const CUSTOM = (name: string) => `n8n-nodes-coze.${name}`;
+const CUSTOM = (name: string) => `n8n-nodes-coze-api.${name}`;
 const PAT = { cozeApi: { id: 'coze-pat', name: 'Coze API (simulator)' } };
 const JWT = { cozeJwtApi: { id: 'coze-jwt', name: 'Coze JWT (simulator)' } };
 
