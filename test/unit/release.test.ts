@@ -119,6 +119,23 @@ describe('package.json: name, version, one repository URL', () => {
 	});
 });
 
+describe('the old name', () => {
+	it('no tracked file names n8n-nodes-coze except as a cache path or as the different package it is', async () => {
+		const { stdout } = await run('git', ['grep', '-nIP', 'n8n-nodes-coze(?!-api)', '--', '.', ':!package-lock.json'], { cwd: REPO }).catch(
+			(error: { code: number; stdout: string }) => (error.code === 1 ? { stdout: '' } : Promise.reject(error)),
+		);
+		const allowed = [
+			/\.cache\/n8n-nodes-coze\b/, // the e2e's shared n8n cache folder (only a path)
+			/'\.cache', 'n8n-nodes-coze'/,
+			/n8n-nodes-coze-e2e-key/, // the e2e's encryption key for throwaway n8n folders
+			/LegendLeo|different(, older)? package|另一个包/, // the sentences saying n8n-nodes-coze is someone else's
+		];
+		const lines = stdout.split('\n').filter(Boolean);
+		const stray = lines.filter((line) => !line.startsWith('test/unit/release.test.ts:') && !allowed.some((pattern) => pattern.test(line)));
+		expect(stray).toEqual([]);
+	});
+});
+
 describe('a local npm publish is refused', () => {
 	const env = { ...process.env };
 	delete env.COZE_RELEASE_WORKFLOW;
