@@ -212,7 +212,10 @@ export async function streamChatTurn(ctx: IExecuteFunctions, request: CozeReques
 		onAbandon: async () => {
 			if (running()) await cancelChat(ctx, String(chat?.conversation_id), String(chat?.id), itemIndex);
 		},
-		timeoutMessage: (seconds) => `no answer within ${seconds} s; the chat was cancelled`,
+		timeoutMessage: (seconds, known) =>
+			known
+				? `no answer within ${seconds} s; the chat was cancelled`
+				: `no answer within ${seconds} s; Coze had not named a chat by then, so there was no chat to cancel`,
 	});
 }
 

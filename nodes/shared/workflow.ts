@@ -130,11 +130,18 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
 }
 
 /** The async run's record (`data[0]`), with output parsed and error_code normalised ("" → 0). */
-export async function getRunHistory(this: CozeContext, workflowId: string, executeId: string, itemIndex = 0): Promise<IDataObject> {
+export async function getRunHistory(
+	this: CozeContext,
+	workflowId: string,
+	executeId: string,
+	itemIndex = 0,
+	deadlineAt?: number,
+): Promise<IDataObject> {
 	const envelope = await cozeApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
 		itemIndex,
+		deadlineAt,
 	});
 	const data = envelope.data;
 	const record = ((Array.isArray(data) ? data[0] : data) ?? {}) as IDataObject;
@@ -170,7 +177,7 @@ export async function waitForRun(
 	options: { timeoutSeconds: number; pollIntervalSeconds: number; itemIndex: number },
 ): Promise<IDataObject> {
 	return await pollUntil(this, {
-		check: async () => await getRunHistory.call(this, workflowId, executeId, options.itemIndex),
+		check: async (deadlineAt) => await getRunHistory.call(this, workflowId, executeId, options.itemIndex, deadlineAt),
 		done: (run) => run.execute_status !== 'Running',
 		intervalMs: options.pollIntervalSeconds * 1000,
 		timeoutMs: options.timeoutSeconds * 1000,

@@ -55,6 +55,14 @@ export type Fault =
 	| { kind: 'html' }
 	| { kind: 'resetMidStream'; afterEvents: number }
 	| { kind: 'idleStream'; afterEvents: number; idleMs: number }
+	/**
+	 * After `afterEvents` events (0: right after the headers) only SSE comment lines (`: keep-alive`) every
+	 * `intervalMs`, for at most `forMs`, then the stream is closed. What proxies, gateways and some self-hosted servers
+	 * send on a quiet stream (comments are part of the SSE format: WHATWG HTML, "Server-sent events", lines starting with
+	 * a colon); not something Coze itself is documented to send. With `ping`, workflow `PING` events instead: Coze's own
+	 * heartbeat "while the workflow runs" (docs workflow_stream_run.md, event PING: 心跳信号。表示工作流执行中).
+	 */
+	| { kind: 'keepAlive'; afterEvents: number; intervalMs: number; forMs: number; ping?: boolean }
 	| { kind: 'malformedEvent'; afterEvents: number }
 	/**
 	 * Coze Studio's stream handlers (backend/api/handler/coze/workflow_service.go sendStreamRunSSE and
@@ -478,6 +486,16 @@ class CozeSimulator implements Simulator {
 					}
 					if (fault.kind === 'idleStream') {
 						await sleep(fault.idleMs);
+					}
+					if (fault.kind === 'keepAlive') {
+						const until = Date.now() + fault.forMs;
+						while (!closed && !res.destroyed && Date.now() < until) {
+							write(fault.ping ? `id: ${written++}\nevent: PING\ndata: {}\n\n` : ': keep-alive\n\n');
+							await sleep(fault.intervalMs);
+						}
+						closed = true;
+						res.end();
+						return;
 					}
 					if (fault.kind === 'rawErrorEvent') {
 						write(`event: error\ndata: ${fault.text ?? 'internal server error: workflow execution failed'}\n\n`);

@@ -38,12 +38,13 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 	let chat: IDataObject;
 	try {
 		chat = await pollUntil(ctx, {
-			check: async () =>
+			check: async (deadlineAt) =>
 				await cozeApiData.call(ctx, {
 					method: 'GET',
 					path: '/v3/chat/retrieve',
 					qs: { conversation_id: conversationId, chat_id: chatId },
 					itemIndex,
+					deadlineAt,
 				}),
 			done: (current) => TERMINAL_STATUSES.includes(String(current.status)),
 			intervalMs: options.pollIntervalSeconds * 1000,
