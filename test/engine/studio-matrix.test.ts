@@ -634,6 +634,13 @@ const CASES: Case[] = [
 	{
 		type: 'cozeWorkspace',
 		node: 'Coze Workspace',
+		key: 'app.getAll',
+		label: 'App → Get Many',
+		parameters: { resource: 'app', operation: 'getAll', workspaceId: rl(WS), returnAll: true },
+	},
+	{
+		type: 'cozeWorkspace',
+		node: 'Coze Workspace',
 		key: 'user.getCurrent',
 		label: 'User → Get Current',
 		parameters: { resource: 'user', operation: 'getCurrent' },
