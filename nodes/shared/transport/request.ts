@@ -135,10 +135,24 @@ async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoi
 	}
 	if (kind === 'binary') {
 		response.body = Buffer.from(response.body as ArrayBuffer);
-		if (!contentType.includes('json')) return undefined;
+		// A Coze error envelope is recognised whatever the content type says (text/plain, octet-stream, audio/…).
+		if (!contentType.includes('json') && !isEnvelope(response.body as Buffer)) return undefined;
 		return failureOf(response, endpoint) ?? { httpStatus: response.statusCode, endpoint, msg: 'expected a file but got JSON' };
 	}
 	return failureOf(response, endpoint);
+}
+
+/** Whether a file answer is in fact a Coze envelope: a small JSON object with `code` (or an OAuth `error_code`). */
+function isEnvelope(body: Buffer): boolean {
+	if (body.length > 64 * 1024) return false;
+	const text = body.toString('utf8').trim();
+	if (!text.startsWith('{')) return false;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return parsed !== null && typeof parsed === 'object' && ('code' in parsed || 'error_code' in parsed);
+	} catch {
+		return false;
+	}
 }
 
 /**
