@@ -12,6 +12,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { asNodeError } from '../shared/errors';
+import { isCozeStudio } from '../shared/studio';
 import { cozeApiRequest, cozePaginate, cursorStyle } from '../shared/transport';
 import { ExpiringSet, callbackSignature, signatureMatches, timestampMs } from './verify';
 
@@ -123,6 +124,15 @@ async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
+/** Coze Studio's API has no callback apps (no /v1/api_apps in its router): say so before any request. */
+async function refuseOnStudio(ctx: IHookFunctions): Promise<void> {
+	if (await isCozeStudio(ctx)) {
+		throw new NodeOperationError(ctx.getNode(), 'Coze Callback Trigger is not available on Coze Studio', {
+			description: 'Coze Studio has no callback apps or event subscriptions in its API. Use this trigger with coze.cn or coze.com.',
+		});
+	}
+}
+
 export class CozeCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Coze Callback Trigger',
@@ -195,6 +205,7 @@ export class CozeCallbackTrigger implements INodeType {
 		default: {
 			/** True when the app in static data still exists, points at this webhook URL and has every selected event. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await refuseOnStudio(this);
 				const state = stateOf(this);
 				if (!state.appId) return false;
 				const app = (await listApps(this)).find((candidate) => candidate.id === state.appId);
@@ -213,6 +224,7 @@ export class CozeCallbackTrigger implements INodeType {
 			 * the echo is wrong or late, so activation fails and nothing is left behind.
 			 */
 			async create(this: IHookFunctions): Promise<boolean> {
+				await refuseOnStudio(this);
 				const state = stateOf(this);
 				const url = webhookUrl(this);
 				const events = selectedEvents(this);

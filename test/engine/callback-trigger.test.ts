@@ -94,6 +94,13 @@ describe('Coze Callback Trigger: lifecycle and verification of every push', () =
 		expect(apps()).toEqual([]);
 	});
 
+	it('on a Coze Studio credential activation fails at once, naming Coze Studio, with no request', async () => {
+		credential = harness.addCredential('cozeApi', { region: 'custom', server: 'studio', baseUrl: sim.url, accessToken: sim.patTokens[0] });
+		const before = sim.requests.length;
+		await expect(harness.activateWebhooks(spec())).rejects.toThrow('Coze Callback Trigger is not available on Coze Studio');
+		expect(sim.requests.length).toBe(before);
+	});
+
 	it('activation fails and leaves no app when Coze cannot verify the URL (unreachable, wrong echo or later than 3 s)', async () => {
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

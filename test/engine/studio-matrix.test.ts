@@ -634,6 +634,13 @@ const CASES: Case[] = [
 	{
 		type: 'cozeWorkspace',
 		node: 'Coze Workspace',
+		key: 'app.getAll',
+		label: 'App → Get Many',
+		parameters: { resource: 'app', operation: 'getAll', workspaceId: rl(WS), returnAll: true },
+	},
+	{
+		type: 'cozeWorkspace',
+		node: 'Coze Workspace',
 		key: 'user.getCurrent',
 		label: 'User → Get Current',
 		parameters: { resource: 'user', operation: 'getCurrent' },
@@ -809,7 +816,7 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 		const update = process.env.UPDATE_MATRIX === '1';
 		if (update) writeFileSync(MATRIX_JSON, text);
 		expect(readFileSync(MATRIX_JSON, 'utf8')).toBe(text);
-		for (const name of ['README.md', 'README.zh-CN.md']) {
+		for (const name of ['README.md', 'docs/README.zh-CN.md']) {
 			const path = join(__dirname, '..', '..', name);
 			const readme = readFileSync(path, 'utf8');
 			if (update) writeFileSync(path, withTable(readme, readRows()));
