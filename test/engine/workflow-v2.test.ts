@@ -243,6 +243,28 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 		});
 	});
 
+	describe('the output', () => {
+		it("is shaped by the end node's declared variables: text that holds JSON stays text (version 1 parses it), read once per execution", async () => {
+			const schema = await fieldsOf(WORKFLOWS.typed);
+			sim.reset();
+			const items = [1, 2, 3].map((count) => ({ json: { customer: 'Ada', count, rush: count === 2 } }));
+			const typed = await runTyped(form(schema, {}, 'autoMapInputData'), items);
+			expect(typed.error).toBeUndefined();
+			expect(typed.items.map((i) => (i.json.output as IDataObject).note)).toEqual(['{"rush":false}', '{"rush":true}', '{"rush":false}']);
+			expect((typed.items[1].json.output as IDataObject).total).toBe(19);
+			expect(((typed.items[1].json.output as IDataObject).received as IDataObject).count).toBe(2);
+			expect(sim.requests.filter((r) => r.path === `/v1/workflows/${WORKFLOWS.typed}`)).toHaveLength(1);
+			const raw = await runTyped(form(schema, {}, 'autoMapInputData'), items.slice(0, 1), { options: { typedOutput: false } });
+			expect((raw.items[0].json.output as IDataObject).note).toEqual({ rush: false });
+			const v1 = await harness.run({
+				type: 'cozeWorkflow',
+				parameters: { operation: 'run', workflowId: rl(WORKFLOWS.typed), mode: 'sync', parameters: '{"customer": "Ada", "count": 1}' },
+				credentials: { cozeApi: credential },
+			});
+			expect((v1.items[0].json.output as IDataObject).note).toEqual({ rush: false });
+		});
+	});
+
 	describe('operations shared with version 1', () => {
 		it('gets many workflows (getAll), many versions (getAll), one workflow, and chats with a chat flow', async () => {
 			const workflows = await harness.run(v2({ resource: 'workflow', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true }));

@@ -204,7 +204,7 @@ const TYPED_V2: WorkflowIoSeed = {
 	},
 	output: {
 		terminate_plan: 'return_variables',
-		parameters: { report: { type: 'string' }, total: { type: 'number' }, received: { type: 'object' } },
+		parameters: { report: { type: 'string' }, note: { type: 'string' }, total: { type: 'number' }, received: { type: 'object' } },
 	},
 };
 

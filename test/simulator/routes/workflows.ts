@@ -102,10 +102,12 @@ function outputOf(workflowId: string, parameters: Record<string, unknown> | unde
 	const input = parameters?.input ?? '';
 	if (workflowId === WORKFLOWS.slow) return JSON.stringify({ output: `report for ${String(input)}` });
 	if (workflowId === WORKFLOWS.typed) {
-		// The end node returns variables (report, total, received); `received` is an object, as declared.
+		// The end node returns its declared variables (seed.ts TYPED_V2): `note` is text that holds JSON (as an LLM node's
+		// answer often does), `received` an object.
 		const count = Number(parameters?.count ?? 0);
 		const price = Number(parameters?.price ?? 9.5);
-		return JSON.stringify({ report: `${count} for ${String(parameters?.customer ?? '')}`, total: count * price, received: parameters ?? {} });
+		const note = JSON.stringify({ rush: parameters?.rush === true });
+		return JSON.stringify({ report: `${count} for ${String(parameters?.customer ?? '')}`, note, total: count * price, received: parameters ?? {} });
 	}
 	return JSON.stringify({ output: input });
 }

@@ -264,3 +264,35 @@ function fileKind(ref: string, binary: IDataObject): 'binary' | 'fileId' | 'asIs
 	if (parsed && typeof parsed === 'object' && 'file_id' in (parsed as IDataObject)) return 'asIs';
 	return 'unknown';
 }
+
+/** One output value as the end node declares it: text stays text, numbers and booleans given as text are converted. */
+function shapeValue(parameter: CozeParameter, value: unknown): unknown {
+	const type = String(parameter.type ?? '').toLowerCase();
+	if (type === 'string' || type === 'time') return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+	if (['integer', 'number', 'boolean', 'object', 'array'].includes(type)) {
+		const converted = convertValue(type, value);
+		if ('value' in converted) {
+			if (type === 'object' && parameter.properties && converted.value && typeof converted.value === 'object') {
+				return shapeOutput(parameter.properties, converted.value as IDataObject);
+			}
+			if (type === 'array' && parameter.items && Array.isArray(converted.value)) {
+				return converted.value.map((entry) => shapeValue(parameter.items as CozeParameter, entry));
+			}
+			return converted.value;
+		}
+	}
+	return value;
+}
+
+/**
+ * The run's output shaped by the end node's declared output parameters (docs get_workflow_info.md, `output.parameters`):
+ * each declared variable gets its type (numbers and booleans from text, objects and lists from JSON text, text kept as
+ * text even when it looks like JSON); variables the end node does not declare are left as they are.
+ */
+export function shapeOutput(declared: Record<string, CozeParameter> | undefined, output: IDataObject): IDataObject {
+	const shaped: IDataObject = { ...output };
+	for (const [name, parameter] of Object.entries(declared ?? {})) {
+		if (shaped[name] !== undefined && shaped[name] !== null) shaped[name] = shapeValue(parameter, shaped[name]) as IDataObject[string];
+	}
+	return shaped;
+}
