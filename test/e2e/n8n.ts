@@ -136,7 +136,7 @@ export class N8nInstance {
 
 	/** Several workflows with one `n8n import:workflow` (each CLI call boots n8n: seconds). */
 	async importWorkflows(workflows: Array<Record<string, unknown>>, fileName = `workflows-${Date.now()}.json`) {
-		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze\.(\w+)"/g, '"CUSTOM.$1"');
+		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze(?:-api)?\.(\w+)"/g, '"CUSTOM.$1"');
 		const file = join(this.folder, fileName);
 		writeFileSync(file, text);
 		await this.cli(['import:workflow', `--input=${file}`]);
