@@ -37,7 +37,7 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 	const fieldsOf = async (workflowId: string, version?: string): Promise<ResourceMapperField[]> =>
 		(
 			await harness.resourceMapping(
-				v2({ resource: 'workflow', operation: 'run', workflowId: rl(workflowId), options: version ? { workflowVersion: rl(version) } : {} }),
+				v2({ resource: 'workflow', operation: 'run', workflowId: rl(workflowId), ...(version ? { workflowVersion: rl(version) } : {}) }),
 				'getWorkflowInputs',
 			)
 		).fields;
@@ -95,8 +95,8 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 		it('lists the start-node variables with their types, required marks and defaults, per version', async () => {
 			const latest = await fieldsOf(WORKFLOWS.typed);
 			expect(latest.map((f) => [f.displayName, f.required, f.type])).toEqual([
-				['customer (string)', true, 'string'],
-				['count (integer)', true, 'number'],
+				['customer (string, required)', true, 'string'],
+				['count (integer, required)', true, 'number'],
 				['price (number)', false, 'number'],
 				['rush (boolean)', false, 'boolean'],
 				['address (object)', false, 'object'],
@@ -230,7 +230,8 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 			sim.reset();
 			const { items, error } = await runTyped(form(schema, { customer: 'Cy', count: '4', rush: false }), undefined, {
 				mode: 'asyncWait',
-				options: { workflowVersion: rl('v0.0.1'), pollInterval: 1 },
+				workflowVersion: rl('v0.0.1'),
+				options: { pollInterval: 1 },
 			});
 			expect(error).toBeUndefined();
 			expect(items[0].json.status).toBe('completed');

@@ -47,9 +47,9 @@ export function typeLabel(parameter: CozeParameter): string {
 	return type;
 }
 
-/** The label's type back from a form field (`count (integer)` → `integer`); n8n's field type where there is none. */
+/** The label's type back from a form field (`count (integer, required)` → `integer`); n8n's field type where there is none. */
 export function typeOfField(field: Pick<ResourceMapperField, 'displayName' | 'type'>): string {
-	const match = / \(((?:array of )?[a-z]+)\)$/.exec(field.displayName ?? '');
+	const match = / \(((?:array of )?[a-z]+)(?:, required)?\)$/.exec(field.displayName ?? '');
 	return match ? match[1] : (field.type ?? 'string');
 }
 
@@ -68,14 +68,17 @@ function defaultOf(parameter: CozeParameter): string | number | boolean | null {
 	return converted.value as string | number | boolean;
 }
 
-/** The form fields for a start node: one per variable, labelled with its type, required marks and defaults from Coze. */
+/**
+ * The form fields for a start node: one per variable, labelled with its type and, when Coze marks it required,
+ * "required" (n8n's mapper shows no asterisk; it only keeps required fields from being removed); defaults from Coze.
+ */
 export function startNodeFields(parameters: Record<string, CozeParameter> | undefined): ResourceMapperField[] {
 	return Object.entries(parameters ?? {}).map(([name, parameter]) => {
 		const label = typeLabel(parameter);
 		const defaultValue = defaultOf(parameter);
 		return {
 			id: name,
-			displayName: `${name} (${label})`,
+			displayName: `${name} (${label}${parameter.required === true ? ', required' : ''})`,
 			required: parameter.required === true,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
@@ -112,7 +115,7 @@ export async function workflowIo(this: CozeContext, workflowId: string, version:
 	}
 	throw new NodeOperationError(this.getNode(), `Workflow ${workflowId} has no published version ${version}`, {
 		itemIndex,
-		description: 'Pick the version from the list under Options → Workflow Version, or leave it empty for the latest.',
+		description: 'Pick the version from the list in Workflow Version, or leave it empty for the latest.',
 	});
 }
 
@@ -123,7 +126,7 @@ export async function getWorkflowInputs(this: ILoadOptionsFunctions): Promise<Re
 	if (!/^\d+$/.test(workflowId)) return { fields: [], emptyFieldsNotice: 'Choose the workflow first: its start-node inputs appear here' };
 	let version = '';
 	try {
-		version = idText(node, this.getCurrentNodeParameter('options.workflowVersion', { extractValue: true }), 'Workflow Version', 0);
+		version = idText(node, this.getCurrentNodeParameter('workflowVersion', { extractValue: true }), 'Workflow Version', 0);
 	} catch {
 		version = ''; // an expression the editor cannot resolve yet: show the latest version's inputs
 	}

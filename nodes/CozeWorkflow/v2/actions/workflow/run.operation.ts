@@ -11,7 +11,17 @@ export const meta = {
 	description: 'Run a published workflow (streaming, sync or in the background) and get its output',
 };
 
+/** Version 1's version picker (under Options there), shown next to the workflow in version 2: the form depends on it. */
+const versionField: INodeProperties = {
+	...((v1.description.find((field) => field.name === 'options')?.options ?? []).find(
+		(option) => option.name === 'workflowVersion',
+	) as INodeProperties),
+	description:
+		"Run a specific published version instead of the latest; the form shows that version's inputs (Coze honours it for library workflows only)",
+};
+
 const inputFields: INodeProperties[] = [
+	versionField,
 	{
 		displayName: 'Define Inputs',
 		name: 'inputMode',
@@ -31,7 +41,7 @@ const inputFields: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['workflowId.value', 'options.workflowVersion.value'],
+			loadOptionsDependsOn: ['workflowId.value', 'workflowVersion.value'],
 			resourceMapper: {
 				resourceMapperMethod: 'getWorkflowInputs',
 				mode: 'add',
@@ -46,10 +56,6 @@ const inputFields: INodeProperties[] = [
 	},
 ];
 
-/**
- * Version 1's Run Workflow with the inputs as a form: its fields, with Define Inputs and the form after the workflow
- * picker and the JSON box shown for Define Inputs → JSON.
- */
 const typedOutputOption: INodeProperties = {
 	displayName: 'Typed Output',
 	name: 'typedOutput',
@@ -59,22 +65,37 @@ const typedOutputOption: INodeProperties = {
 		"Whether to shape the output by the end node's declared variables (numbers, booleans, objects; text stays text). Reads the workflow's description once per execution.",
 };
 
+/**
+ * Version 1's Run Workflow with the inputs as a form: its fields, with the version picker, Define Inputs and the form
+ * after the workflow picker, the JSON box shown for Define Inputs → JSON, and Typed Output under Options.
+ */
 export const description: INodeProperties[] = v1.description.flatMap((field) => {
 	if (field.name === 'workflowId') return [field, ...inputFields];
 	if (field.name === 'parameters') return [{ ...field, displayOptions: { show: { ...field.displayOptions?.show, inputMode: ['json'] } } }];
-	if (field.name === 'options') return [{ ...field, options: [...(field.options ?? []), typedOutputOption] }];
+	if (field.name === 'options') {
+		const options = (field.options ?? []).filter((option) => option.name !== 'workflowVersion');
+		return [{ ...field, options: [...options, typedOutputOption] }];
+	}
 	return [field];
 });
 
 /**
- * Form inputs are checked (and file inputs uploaded) first, then version 1's run takes them as its `parameters`, so
- * both versions share one run path (modes, file inputs, app / bot, version, streaming, background).
+ * Version 1's run with version 2's parameters: the version picker sits next to the workflow (version 1 reads it under
+ * Options), and form inputs, checked and with files uploaded, are version 1's `parameters`. Both versions so share one
+ * run path (modes, file inputs, app / bot, streaming, background); the output is then typed by the end node.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const items =
-		this.getNodeParameter('inputMode', itemIndex, 'json') === 'form'
-			? await v1.execute.call(withParameter(this, 'parameters', await formInputs(this, itemIndex)), itemIndex)
-			: await v1.execute.call(this, itemIndex);
+	const version = this.getNodeParameter('workflowVersion', itemIndex, '') as unknown;
+	const overrides: Record<string, unknown> = {
+		'options.workflowVersion': (...rest: unknown[]) => this.getNodeParameter('workflowVersion', itemIndex, ...(rest as [])),
+		options: () => ({ ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject), workflowVersion: version as IDataObject[string] }),
+	};
+	if (this.getNodeParameter('inputMode', itemIndex, 'json') === 'form') {
+		const parameters = await formInputs(this, itemIndex);
+		overrides.parameters = () => parameters;
+	}
+	const ctx = withParameters(this, overrides);
+	const items = await v1.execute.call(ctx, itemIndex);
 	if (this.getNodeParameter('options.typedOutput', itemIndex, true) === false) return items;
 	const finished = items.filter((item) => item.json.status === 'completed' && item.json.output && typeof item.json.output === 'object');
 	if (finished.length === 0) return items;
@@ -94,7 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 const endNodes = new WeakMap<object, Map<string, Promise<WorkflowIo | undefined>>>();
 async function endNodeOf(ctx: IExecuteFunctions, itemIndex: number): Promise<WorkflowIo | undefined> {
 	const workflowId = requiredId(ctx, 'workflowId', itemIndex, 'Workflow');
-	const version = optionalId(ctx, 'options.workflowVersion', itemIndex, 'Workflow Version');
+	const version = optionalId(ctx, 'workflowVersion', itemIndex, 'Workflow Version');
 	const cache = endNodes.get(ctx) ?? new Map<string, Promise<WorkflowIo | undefined>>();
 	endNodes.set(ctx, cache);
 	const key = `${workflowId}@${version}`;
@@ -108,13 +129,20 @@ async function endNodeOf(ctx: IExecuteFunctions, itemIndex: number): Promise<Wor
 	return await cache.get(key);
 }
 
-/** The execution context with one parameter answered by the given value (every other call goes to the context). */
-function withParameter(ctx: IExecuteFunctions, name: string, value: unknown): IExecuteFunctions {
+/**
+ * The execution context with some parameters answered by version 2 (each override gets the remaining arguments of
+ * getNodeParameter: fallback, options); every other parameter and member goes to the context.
+ */
+function withParameters(ctx: IExecuteFunctions, overrides: Record<string, unknown>): IExecuteFunctions {
 	return new Proxy(ctx, {
 		get(target, property) {
 			if (property === 'getNodeParameter') {
-				return (parameter: string, ...rest: unknown[]) =>
-					parameter === name ? value : (target.getNodeParameter as (...args: unknown[]) => unknown).call(target, parameter, ...rest);
+				return (parameter: string, itemIndex: number, ...rest: unknown[]) => {
+					const override = overrides[parameter] as ((...args: unknown[]) => unknown) | undefined;
+					return override
+						? override(...rest)
+						: (target.getNodeParameter as (...args: unknown[]) => unknown).call(target, parameter, itemIndex, ...rest);
+				};
 			}
 			const member = Reflect.get(target, property, target) as unknown;
 			return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
