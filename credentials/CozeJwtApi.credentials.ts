@@ -125,10 +125,17 @@ export class CozeJwtApi implements ICredentialType {
 				headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
 				body: { grant_type: JWT_GRANT_TYPE, duration_seconds: lifetime },
 				json: true,
+				// The signed JWT must not follow a redirect to another address (n8n would send it along).
+				disableFollowRedirect: true,
 			})) as IDataObject;
 		} catch (error) {
-			const data = (error as { response?: { data?: IDataObject } }).response?.data ?? {};
-			const reason = data.error_message ?? data.error_code ?? (error as Error).message;
+			const answer = (error as { response?: { status?: number; data?: IDataObject; headers?: IDataObject } }).response;
+			const data = answer?.data ?? {};
+			const status = Number(answer?.status);
+			const reason =
+				status >= 300 && status < 400
+					? `the token endpoint answered HTTP ${status} (a redirect to ${String(answer?.headers?.location ?? 'nowhere').split('?')[0]}); not followed, so the JWT was not sent there`
+					: (data.error_message ?? data.error_code ?? (error as Error).message);
 			throw new Error(
 				`${CREDENTIAL_PROBLEM}Coze refused the JWT for app ${String(credentials.appId)}: ${String(reason)}. Check App ID, Public Key ID, private key and Region.`,
 			);

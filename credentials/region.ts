@@ -49,6 +49,31 @@ export const regionProperties: INodeProperties[] = [
 			},
 		},
 	},
+	{
+		displayName: 'Server',
+		name: 'server',
+		type: 'options',
+		options: [
+			{
+				name: 'Coze-Compatible API',
+				value: 'compatible',
+				description: 'A server or proxy offering the full Coze OpenAPI, as coze.cn and coze.com do',
+			},
+			{
+				name: 'Coze Studio (Open Source)',
+				value: 'studio',
+				description:
+					'Self-hosted coze-dev/coze-studio: chat, conversations, knowledge bases, files and workflow runs; other operations say they are not available before sending anything',
+			},
+		],
+		default: 'compatible',
+		description: 'Which API the Base URL serves. Coze Studio offers only part of the Coze OpenAPI.',
+		displayOptions: {
+			show: {
+				region: ['custom'],
+			},
+		},
+	},
 ];
 
 /** API base URL of a credential, as an n8n expression over `$credentials` (for `authenticate` and `test`). */
@@ -65,7 +90,11 @@ export function selfBaseUrlExpression(path: string, host: 'api' | 'www'): string
 	return `={{ ($self.region === 'custom' ? ${custom} : ($self.region === 'com' ? 'https://${official}.coze.com' : 'https://${official}.coze.cn')) + '${path}' }}`;
 }
 
-/** Credential test rules: Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. */
+/**
+ * Credential test rules: Coze answers HTTP 200 with code 4100/4101 for a bad token, so check the body. n8n's type
+ * wants one kind of rule per list, but its CredentialsTester checks each rule's own type (responseCode on a failed
+ * answer, responseSuccessBody on a successful one), so one list holds both.
+ */
 const credentialTestRules = [
 	{
 		type: 'responseSuccessBody' as const,
@@ -83,6 +112,35 @@ const credentialTestRules = [
 			value: 4101,
 			message:
 				'The token has no permission for this request (code 4101). Check the token scopes and that the Region matches where it was created (coze.cn vs coze.com).',
+		},
+	},
+	{
+		// Coze Studio: backend/types/errno/user.go ErrUserAuthenticationFailed, answered with HTTP 200.
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: 700012006,
+			message:
+				'Coze Studio rejected the token (code 700012006). Check that it is an API key (personal access token) created in this Coze Studio and not deleted.',
+		},
+	},
+	{
+		// n8n applies responseCode rules to failed answers: Coze Studio answers 404 for an API path it does not have.
+		type: 'responseCode' as const,
+		properties: {
+			value: 404,
+			message:
+				"Nothing at this Base URL serves the test's API path (HTTP 404). Use the server's root URL without a path; for a self-hosted Coze Studio also set Server to Coze Studio.",
+		},
+	},
+	{
+		// Every Coze and Coze Studio answer carries `code`; a web page (Studio serves its UI for unknown paths) does not.
+		type: 'responseSuccessBody' as const,
+		properties: {
+			key: 'code',
+			value: undefined,
+			message:
+				"The Base URL answered, but not with Coze's API (no JSON envelope). Use the server's root URL without a path, e.g. http://coze-studio.example.com:8888.",
 		},
 	},
 ];
@@ -106,12 +164,18 @@ export const bearerTokenAuthenticate: IAuthenticateGeneric = {
 	},
 };
 
-/** Credential test shared by the token-based credentials: list one workspace. */
+/**
+ * Credential test shared by the token-based credentials: list one workspace (GET /v1/workspaces). Coze Studio has no
+ * workspace list; it is asked for one knowledge base (GET /v1/datasets), which Studio's API-key check guards
+ * (backend/api/middleware/openapi_auth.go) and which answers a JSON envelope with `code` for a valid key.
+ */
 export const workspaceListTest: ICredentialTestRequest = {
 	request: {
 		baseURL: credentialsBaseUrlExpression,
-		url: '/v1/workspaces',
+		url: "={{ $credentials.region === 'custom' && $credentials.server === 'studio' ? '/v1/datasets' : '/v1/workspaces' }}",
 		qs: { page_num: 1, page_size: 1 },
+		// A redirect fails the test instead of carrying the token to wherever it points.
+		disableFollowRedirect: true,
 	},
-	rules: credentialTestRules,
+	rules: credentialTestRules as ICredentialTestRequest['rules'],
 };

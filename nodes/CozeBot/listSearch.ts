@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { isCozeStudio, studioPickerResult } from '../shared/studio';
 import { cozeApiData } from '../shared/transport';
 
 const PAGE_SIZE = 50;
@@ -10,6 +11,7 @@ const PAGE_SIZE = 50;
  * hides the drafts this node creates, updates and publishes. Candidate for nodes/shared/listSearch.ts.
  */
 export async function searchBotsAnyStatus(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) return { results: [{ name: 'Select a Workspace First (or Enter the Bot ID)', value: '' }] };
 	const page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;

@@ -27,6 +27,12 @@ export const RUN_EXPIRY_MS = 25 * 60 * 60 * 1000;
  */
 export const MAX_PENDING_RUNS = 5000;
 
+/**
+ * How long one scheduled poll may spend looking up runs (n8n polls at most once a minute): each lookup's timeout and
+ * retries end by then, and lookups not started by then go first on the next poll.
+ */
+export const POLL_BUDGET_MS = 45_000;
+
 /** Longest first-lookup time used for pacing (a slow first answer must not hold the other workers back long). */
 const MAX_PACING_MS = 2000;
 
@@ -100,12 +106,18 @@ export function classifyLookupError(error: unknown): Lookup['kind'] {
  * Once it answers (after L ms) the other workers start L / concurrency ms apart instead of all at once, so Coze
  * sees an even request rate rather than bursts of `concurrency` simultaneous lookups.
  */
-async function lookupAll(ids: string[], concurrency: number, lookup: (id: string) => Promise<Lookup>): Promise<Map<string, Lookup>> {
+async function lookupAll(
+	ids: string[],
+	concurrency: number,
+	lookup: (id: string) => Promise<Lookup>,
+	deadlineAt = Number.POSITIVE_INFINITY,
+): Promise<Map<string, Lookup>> {
 	const results = new Map<string, Lookup>();
 	let next = 0;
 	let stop = false;
 	const lookupNext = async (): Promise<boolean> => {
-		if (stop || next >= ids.length) return false;
+		// Past the poll's budget no new lookup starts: the rest are looked up first on the next poll.
+		if (stop || next >= ids.length || Date.now() >= deadlineAt) return false;
 		const id = ids[next++];
 		const result = await lookup(id);
 		if (result.kind === 'rateLimited') stop = true;
@@ -337,13 +349,20 @@ export class CozeWorkflowTrigger implements INodeType {
 		}
 
 		const ids = Object.keys(pending);
-		const results = await lookupAll(ids, concurrency, async (id) => {
-			try {
-				return { kind: 'run', run: await getRunHistory.call(this, workflowId, id) };
-			} catch (error) {
-				return { kind: classifyLookupError(error), error } as Lookup;
-			}
-		});
+		// The poll ends on its own clock, before n8n's shortest poll interval, however slow Coze answers.
+		const deadlineAt = now + POLL_BUDGET_MS;
+		const results = await lookupAll(
+			ids,
+			concurrency,
+			async (id) => {
+				try {
+					return { kind: 'run', run: await getRunHistory.call(this, workflowId, id, 0, deadlineAt) };
+				} catch (error) {
+					return { kind: classifyLookupError(error), error } as Lookup;
+				}
+			},
+			deadlineAt,
+		);
 
 		const items: INodeExecutionData[] = [];
 		const emittedSet = new Set(emitted);

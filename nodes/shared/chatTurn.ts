@@ -8,6 +8,8 @@ import { parseSseData } from './sse';
 import { runStream } from './streamLifecycle';
 import type { CozeRequest } from './transport';
 import { cozeApiData } from './transport';
+import type { VoiceFormat } from './voice';
+import { isAudioFile, voiceAnswerFile, voiceFormatOfFile } from './voice';
 
 /** Chat statuses after which Coze does nothing more until the caller acts. */
 export const TERMINAL_STATUSES = ['completed', 'failed', 'requires_action', 'canceled'];
@@ -20,8 +22,10 @@ export interface ChatTurn {
 	/** Raw events, when asked for. */
 	events?: IDataObject[];
 	logId?: string;
-	/** Voice answer: the decoded PCM of every `conversation.audio.delta` (24 kHz, 16-bit, mono). */
+	/** Voice answer: the decoded content of every `conversation.audio.delta`, in order. */
 	audio?: Buffer[];
+	/** How the audio is encoded (PCM unless the question was Ogg/Opus). */
+	voice?: VoiceFormat;
 }
 
 export interface CollectOptions {
@@ -33,11 +37,19 @@ export interface CollectOptions {
 	onAnswerDelta?: (text: string) => Promise<void> | void;
 	/** Sees the chat object whenever an event carries it (so a caller can cancel a chat left running). */
 	onChat?: (chat: IDataObject) => void;
+	/**
+	 * Set when a voice answer may follow (the question held audio), with the encoding to expect: the stream is then
+	 * read past `conversation.chat.completed` until `done`, since Coze sends the audio after the chat completed (coze-py's
+	 * recording tests/testdata/chat_audio_stream_resp.txt).
+	 */
+	voice?: VoiceFormat;
 }
 
 /**
  * Reads a chat event stream until the chat reaches a terminal status, and returns at that moment: it does not wait
- * for `done`. An `error` event, a stream that ends early, or a `conversation.chat.failed` event throw NodeApiError.
+ * for `done` — unless a voice answer may follow (`voice`), then a completed chat is returned at `done` (or when the
+ * stream ends), with every `conversation.audio.delta` before it. An `error` event (also after completion: the audio
+ * would be cut), a stream that ends before completion, or a `conversation.chat.failed` event throw NodeApiError.
  */
 export async function collectChatStream(events: AsyncIterable<SseEvent>, options: CollectOptions): Promise<ChatTurn> {
 	const { node, itemIndex, logId } = options;
@@ -46,7 +58,15 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 	const partial = new Map<string, IDataObject>();
 	const audio: Buffer[] = [];
 	let chat: IDataObject | undefined;
-	const turn = (current: IDataObject): ChatTurn => ({ chat: current, messages: completed, events: kept, logId, ...(audio.length ? { audio } : {}) });
+	/** The completed chat, while the stream is read on for its voice answer. */
+	let completedChat: IDataObject | undefined;
+	const turn = (current: IDataObject): ChatTurn => ({
+		chat: current,
+		messages: completed,
+		events: kept,
+		logId,
+		...(audio.length ? { audio, voice: options.voice ?? 'pcm' } : {}),
+	});
 
 	for await (const event of events) {
 		const data = parseSseData<IDataObject>(event);
@@ -70,7 +90,7 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				break;
 			}
 			case 'conversation.audio.delta':
-				// docs chat_v3.md: only when the input held audio; data is a message whose content is base64 PCM.
+				// docs chat_v3.md: only when the input held audio; data is a message whose content is base64 audio.
 				if (typeof data?.content === 'string' && data.content) audio.push(Buffer.from(data.content, 'base64'));
 				break;
 			case 'conversation.message.completed':
@@ -80,6 +100,12 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				}
 				break;
 			case 'conversation.chat.completed':
+				if (options.voice) {
+					completedChat = data ?? chat ?? {};
+					options.onChat?.(completedChat);
+					break;
+				}
+				return turn(data ?? chat ?? {});
 			case 'conversation.chat.requires_action':
 			case 'conversation.chat.canceled':
 				return turn(data ?? chat ?? {});
@@ -98,18 +124,21 @@ export async function collectChatStream(events: AsyncIterable<SseEvent>, options
 				);
 			}
 			case 'error': {
+				const msg = String(data?.msg ?? (event.data || 'error event in the chat stream'));
 				throw cozeApiError(
 					node,
-					{ code: (data?.code as number) ?? undefined, msg: String(data?.msg ?? (event.data || 'error event in the chat stream')), logId },
+					{ code: (data?.code as number) ?? undefined, msg: completedChat ? `the voice answer was cut off: ${msg}` : msg, logId },
 					itemIndex,
 				);
 			}
 			case 'done':
+				if (completedChat) return turn(completedChat);
 				throw cozeApiError(node, { msg: 'the chat stream ended (done) before the chat completed', logId }, itemIndex);
 			default:
 				break;
 		}
 	}
+	if (completedChat) return turn(completedChat);
 	throw cozeApiError(node, { msg: 'the chat stream ended before the chat completed; the answer is incomplete', logId }, itemIndex);
 }
 
@@ -154,7 +183,7 @@ export function summarizeTurn(turn: ChatTurn): IDataObject {
 	if (reasoning) result.reasoning_content = reasoning;
 	if (chat.status === 'requires_action') result.tool_calls = toolCallsOf(chat);
 	if (chat.status === 'canceled') result.canceled = true;
-	if (turn.audio?.length) result.audio_seconds = Math.round((turn.audio.reduce((sum, chunk) => sum + chunk.length, 0) / 48000) * 100) / 100;
+	if (turn.audio?.length) result.audio_seconds = Math.round(voiceAnswerFile(turn.audio, turn.voice ?? 'pcm').seconds * 100) / 100;
 	if (turn.logId) result.log_id = turn.logId;
 	if (turn.events) result.events = turn.events;
 	return result;
@@ -166,6 +195,8 @@ export interface ChatStreamOptions {
 	idleTimeoutSeconds: number;
 	liveStreaming: boolean;
 	keepEvents?: boolean;
+	/** A voice answer may follow, in this encoding: read until `done` (see collectChatStream). */
+	voice?: VoiceFormat;
 }
 
 /**
@@ -206,13 +237,17 @@ export async function streamChatTurn(ctx: IExecuteFunctions, request: CozeReques
 				itemIndex,
 				logId,
 				keepEvents: options.keepEvents,
+				voice: options.voice,
 				onAnswerDelta: onText,
 				onChat: (current) => (chat = current),
 			}),
 		onAbandon: async () => {
 			if (running()) await cancelChat(ctx, String(chat?.conversation_id), String(chat?.id), itemIndex);
 		},
-		timeoutMessage: (seconds) => `no answer within ${seconds} s; the chat was cancelled`,
+		timeoutMessage: (seconds, known) =>
+			known
+				? `no answer within ${seconds} s; the chat was cancelled`
+				: `no answer within ${seconds} s; Coze had not named a chat by then, so there was no chat to cancel`,
 	});
 }
 
@@ -220,33 +255,74 @@ function imageLike(url: string): boolean {
 	return /\.(png|jpe?g|gif|webp|bmp|svg)(\?|#|$)/i.test(url);
 }
 
+/** What a user message may carry besides its text (Send Message / Chat With Chat Flow options). */
+export interface MessageFiles {
+	binaryProperties?: unknown;
+	fileUrls?: unknown;
+	audioUrls?: unknown;
+}
+
+const listOf = (value: unknown) =>
+	String(value ?? '')
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+
+const urlPath = (url: string) => url.replace(/[?#].*$/, '');
+
 /**
- * The user's message: plain text, or object_string content with binaries uploaded from n8n (image or file parts) and
- * file URLs (docs chat_v3.md object_string; the SDKs' multimodal chat and chat-flow examples).
+ * The user's message: plain text, or object_string content with binaries uploaded from n8n (image, audio or file
+ * parts) and URLs (docs chat_v3.md object_string: `file_url` for file, image or audio; the SDKs' multimodal chat and
+ * chat-flow examples). Audio binaries and File URLs with an audio extension, and every Audio URL, go as `audio`.
  */
-export async function userMessage(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	text: string,
-	files: { binaryProperties?: unknown; fileUrls?: unknown },
-): Promise<IDataObject> {
-	const list = (value: unknown) =>
-		String(value ?? '')
-			.split(',')
-			.map((entry) => entry.trim())
-			.filter(Boolean);
-	const names = list(files.binaryProperties);
-	const urls = list(files.fileUrls);
-	if (names.length === 0 && urls.length === 0) return { role: 'user', type: 'question', content: text, content_type: 'text' };
+export async function userMessage(ctx: IExecuteFunctions, itemIndex: number, text: string, files: MessageFiles): Promise<IDataObject> {
+	const names = listOf(files.binaryProperties);
+	const urls = listOf(files.fileUrls);
+	const audioUrls = listOf(files.audioUrls);
+	if (names.length === 0 && urls.length === 0 && audioUrls.length === 0) {
+		return { role: 'user', type: 'question', content: text, content_type: 'text' };
+	}
 	const parts: IDataObject[] = [];
 	if (text) parts.push({ type: 'text', text });
 	for (const name of names) {
 		const file = await uploadBinaryProperty(ctx, itemIndex, name);
-		parts.push({ type: file.mimeType.startsWith('image/') ? 'image' : file.mimeType.startsWith('audio/') ? 'audio' : 'file', file_id: file.id });
+		const type = file.mimeType.startsWith('image/') ? 'image' : isAudioFile(file.mimeType, file.fileName) ? 'audio' : 'file';
+		parts.push({ type, file_id: file.id });
 	}
-	for (const url of urls) {
+	for (const [url, audio] of [...urls.map((u) => [u, false] as const), ...audioUrls.map((u) => [u, true] as const)]) {
 		if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(ctx.getNode(), `"${url}" is not an http(s) URL`, { itemIndex });
-		parts.push({ type: imageLike(url) ? 'image' : 'file', file_url: url });
+		const type = audio || isAudioFile('', urlPath(url)) ? 'audio' : imageLike(url) ? 'image' : 'file';
+		parts.push({ type, file_url: url });
 	}
 	return { role: 'user', type: 'question', content: JSON.stringify(parts), content_type: 'object_string' };
+}
+
+/**
+ * Whether the question (or the history sent with it) carries audio, so that a voice answer may follow (docs chat_v3.md: audio.delta only when the
+ * input holds a voice message), and in which encoding: Ogg/Opus audio (by MIME type or name) is answered in Opus,
+ * other audio in PCM. Undefined for a question without audio, whose turn then ends at `conversation.chat.completed`.
+ */
+export function questionVoice(ctx: IExecuteFunctions, itemIndex: number, files: MessageFiles, history: IDataObject[] = []): VoiceFormat | undefined {
+	const formats: VoiceFormat[] = [];
+	// Audio parts in the history (Additional Messages, object_string content) are input too.
+	for (const entry of history) {
+		if (entry.content_type !== 'object_string' || typeof entry.content !== 'string') continue;
+		let parts: unknown;
+		try {
+			parts = JSON.parse(entry.content);
+		} catch {
+			continue;
+		}
+		for (const part of Array.isArray(parts) ? (parts as IDataObject[]) : []) {
+			if (part?.type === 'audio') formats.push(voiceFormatOfFile('', urlPath(String(part.file_url ?? ''))));
+		}
+	}
+	for (const name of listOf(files.binaryProperties)) {
+		const binary = ctx.helpers.assertBinaryData(itemIndex, name);
+		if (isAudioFile(binary.mimeType, binary.fileName ?? '')) formats.push(voiceFormatOfFile(binary.mimeType, binary.fileName ?? ''));
+	}
+	for (const url of listOf(files.fileUrls)) if (isAudioFile('', urlPath(url))) formats.push(voiceFormatOfFile('', urlPath(url)));
+	for (const url of listOf(files.audioUrls)) formats.push(voiceFormatOfFile('', urlPath(url)));
+	if (formats.length === 0) return undefined;
+	return formats.includes('opus') ? 'opus' : 'pcm';
 }

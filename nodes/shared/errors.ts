@@ -111,6 +111,9 @@ export function hintFor(failure: CozeFailure): string | undefined {
 			break;
 	}
 	const status = failure.httpStatus ?? 0;
+	if (status >= 300 && status < 400) {
+		return 'The address answered with a redirect the node does not follow (your token would go with it). If the target is the right Coze API address, set it as the credential Base URL (Region: Custom); otherwise check the Region, the Base URL or the proxy in between.';
+	}
 	if (failure.nonJsonBody !== undefined) {
 		return 'Coze (or a proxy in front of it) answered with a non-JSON page. For a self-hosted Coze Studio check the Base URL; otherwise retry later.';
 	}

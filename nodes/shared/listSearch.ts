@@ -1,8 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { isCozeStudio, studioPickerResult } from './studio';
 import { cozeApiData } from './transport';
 
 const PAGE_SIZE = 50;
+
+// Coze Studio has none of the list endpoints below except GET /v1/datasets: those pickers say so (studio.ts).
 
 function matches(name: string, filter?: string): boolean {
 	return !filter || name.toLowerCase().includes(filter.toLowerCase());
@@ -15,6 +18,7 @@ function pageOf(paginationToken?: string): number {
 
 /** Workspaces the credential can see (GET /v1/workspaces). */
 export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const page = pageOf(paginationToken);
 	const data = await cozeApiData.call(this, {
 		method: 'GET',
@@ -31,6 +35,7 @@ export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: str
 
 /** Bots of the selected workspace that are published to the API channel (GET /v1/bots). */
 export async function searchBots(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the Bot ID)', value: '' }] };
@@ -51,6 +56,7 @@ export async function searchBots(this: ILoadOptionsFunctions, filter?: string, p
 
 /** Published workflows of the selected workspace (GET /v1/workflows); chat flows only for the chat-flow operation. */
 export async function searchWorkflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the Workflow ID)', value: '' }] };
@@ -101,6 +107,7 @@ export async function searchDatasets(this: ILoadOptionsFunctions, filter?: strin
  * page_size, answer `data.items` + `data.total`).
  */
 export async function searchApps(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const workspaceId = this.getCurrentNodeParameter('workspaceId', { extractValue: true }) as string | undefined;
 	if (!workspaceId) {
 		return { results: [{ name: 'Select a Workspace First (or Enter the App ID)', value: '' }] };
@@ -124,6 +131,7 @@ export async function searchApps(this: ILoadOptionsFunctions, filter?: string, p
  * has_more).
  */
 export async function searchWorkflowVersions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const workflowId = String(this.getCurrentNodeParameter('workflowId', { extractValue: true }) ?? '').trim();
 	if (!/^\d+$/.test(workflowId)) {
 		return { results: [{ name: 'Choose the Workflow First (or Enter the Version)', value: '' }] };
@@ -143,6 +151,7 @@ export async function searchWorkflowVersions(this: ILoadOptionsFunctions, filter
 
 /** Voices usable for speech (GET /v1/audio/voices, cloned system and custom voices), 100 per page, filtered by name. */
 export async function searchVoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const page = pageOf(paginationToken);
 	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/audio/voices', qs: { page_num: page, page_size: 100 } });
 	const voices = ((data?.voice_list as IDataObject[]) ?? []).filter((v) => matches(String(v.name ?? ''), filter));
@@ -161,6 +170,7 @@ export async function searchVoices(this: ILoadOptionsFunctions, filter?: string,
 
 /** Store plugins (GET /v1/stores/plugins, docs/list_plugin.md), searched by keyword on Coze's side, 20 per page. */
 export async function searchPlugins(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	if (await isCozeStudio(this)) return studioPickerResult();
 	const page = pageOf(paginationToken);
 	const qs: IDataObject = { page_num: page, page_size: 20 };
 	if (filter) qs.keyword = filter;

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { cancelledError } from './errors';
+import { asNodeError, cancelledError } from './errors';
 
 /** Coze asks clients not to poll faster than once a second. */
 export const MIN_POLL_INTERVAL_MS = 1000;
@@ -29,31 +29,41 @@ export async function pause(ms: number, signal: AbortSignal | undefined, onCance
 }
 
 export interface PollOptions<T> {
-	/** One look at the thing being waited for. */
-	check: () => Promise<T>;
+	/** One look at the thing being waited for; its requests take `deadlineAt` (CozeRequest) so none outlives the wait. */
+	check: (deadlineAt: number) => Promise<T>;
 	/** Whether the wait is over. */
 	done: (value: T) => boolean;
 	/** Between two checks; never below 1 s. */
 	intervalMs: number;
 	/** The whole wait; the error for running past it comes from `onTimeout`. */
 	timeoutMs: number;
-	onTimeout: (last: T) => Error | Promise<Error>;
+	onTimeout: (last: T | undefined) => Error | Promise<Error>;
 	itemIndex?: number;
 }
 
 /**
  * The one wait-until loop of the package (chat turns, workflow runs, knowledge documents, the trigger's manual test):
- * checks, then waits at least a second between checks, gives up with `onTimeout` before the deadline would pass, and
- * stops within the moment the execution is cancelled.
+ * checks, then waits at least a second between checks, gives up with `onTimeout` before the deadline would pass (a
+ * check's own requests end at the deadline too: their timeouts and retries are cut to it), and stops within the
+ * moment the execution is cancelled.
  */
 export async function pollUntil<T>(ctx: { getNode(): INode }, options: PollOptions<T>): Promise<T> {
 	const signal = cancelSignalOf(ctx);
 	const interval = Math.max(MIN_POLL_INTERVAL_MS, options.intervalMs);
 	const deadline = Date.now() + options.timeoutMs;
 	const cancelled = () => cancelledError(ctx.getNode(), options.itemIndex);
+	let last: T | undefined;
 	for (;;) {
 		if (signal?.aborted) throw cancelled();
-		const value = await options.check();
+		let value: T;
+		try {
+			value = await options.check(deadline);
+		} catch (error) {
+			// A look cut short by the deadline is the wait timing out, not a failure of what is waited for.
+			if (Date.now() >= deadline && !signal?.aborted) throw await options.onTimeout(last);
+			throw asNodeError(ctx.getNode(), error, options.itemIndex);
+		}
+		last = value;
 		if (options.done(value)) return value;
 		if (Date.now() + interval > deadline) throw await options.onTimeout(value);
 		await pause(interval, signal, cancelled);

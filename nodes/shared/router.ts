@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialSecrets } from './errors';
 import { DEFAULT_CONCURRENCY, runItems } from './items';
+import { isCozeStudio, nodeTypeName, studioServes, studioUnavailableError } from './studio';
 import { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf } from './transport';
 
 /** One operation of a node: its parameters and what it does for one input item. */
@@ -48,20 +49,28 @@ async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
 
 /**
  * Runs the selected operation for every input item: bounded concurrency (Options → Concurrency), order and
- * pairedItem kept, continueOnFail items with code and log id, and no credential secret in any error or item.
+ * pairedItem kept, continueOnFail items with code and log id, and no credential secret in any error or item; on a Coze
+ * Studio credential, operations Studio lacks fail at once (studio.ts).
  * `operations` is keyed by operation, or by `resource.operation` for nodes with resources.
  */
 export async function routeOperation(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const resource = this.getNodeParameter('resource', 0, '') as string;
-	const handler = operations[resource ? `${resource}.${operation}` : operation] ?? operations[operation];
+	const key = resource && operations[`${resource}.${operation}`] ? `${resource}.${operation}` : operation;
+	const handler = operations[key];
 	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	// Coze Studio lacks most of Coze's OpenAPI: refuse what it does not serve before any request (each item, so that
+	// continueOnFail still yields one error item per input).
+	const unavailable = !studioServes(nodeTypeName(this.getNode()), key) && (await isCozeStudio(this));
 	const raw = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
 	const concurrency = Number.isInteger(raw) && (raw as number) >= 1 ? (raw as number) : DEFAULT_CONCURRENCY;
 	return [
 		await runItems(
 			this,
-			async (itemIndex) => await handler.execute.call(this, itemIndex),
+			async (itemIndex) => {
+				if (unavailable) throw studioUnavailableError(this.getNode(), key, itemIndex);
+				return await handler.execute.call(this, itemIndex);
+			},
 			concurrency,
 			async () => await secretsOf(this),
 		),

@@ -9,6 +9,12 @@ import { cozeApiStream } from './transport';
 /** How long a cancelled stream is still read to learn what to cancel at Coze (e.g. a chat whose id has not come yet). */
 const CANCEL_GRACE_MS = 3000;
 
+/**
+ * The same past the timeout: Coze names a chat in its first event, so a stream that has named nothing by the deadline
+ * gets only this much longer (a Timeout of T seconds ends by T + 0.75 s whatever arrives).
+ */
+const DEADLINE_GRACE_MS = 750;
+
 export interface StreamSession<T> {
 	request: CozeRequest;
 	/** The whole wait; past it the stream is closed and `onAbandon` runs. */
@@ -23,12 +29,14 @@ export interface StreamSession<T> {
 	known?: () => boolean;
 	/** Stops what still runs at Coze after a failure, timeout or cancel. Called with a request not tied to the cancel. */
 	onAbandon?: () => Promise<void>;
-	timeoutMessage: (seconds: number) => string;
+	/** The error message past the timeout; `known` says whether what runs at Coze was known (and so was stopped). */
+	timeoutMessage: (seconds: number, known: boolean) => string;
 }
 
 /**
  * The one stream lifecycle of the package (chats, chat flows, workflow runs and resumes): opens the stream, forwards
- * text live (begin / item / end chunks), enforces the deadline and the idle limit, and when the execution is
+ * text live (begin / item / end chunks), enforces the deadline (on its own clock, see cozeApiStream) and the idle
+ * limit, and when the execution is
  * cancelled stops reading at once — after reading just long enough to learn what to stop, if it is not known yet —
  * then leaves nothing running at Coze (`onAbandon`, also after a failure or a timeout).
  */
@@ -48,17 +56,23 @@ export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, se
 	executionSignal?.addEventListener('abort', onExecutionCancel, { once: true });
 
 	const deadline = Date.now() + session.timeoutSeconds * 1000;
-	const timedOut = (logId?: string) => cozeApiError(node, { msg: session.timeoutMessage(session.timeoutSeconds), logId }, itemIndex);
+	const timedOut = (logId?: string) => cozeApiError(node, { msg: session.timeoutMessage(session.timeoutSeconds, known()), logId }, itemIndex);
 	let logId: string | undefined;
 	let close = () => {};
 	let begun = false;
 	try {
-		const stream = await cozeApiStream.call(ctx, {
-			...session.request,
-			itemIndex,
-			timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
-			cancelSignal: controller.signal,
-		});
+		const stream = await cozeApiStream.call(
+			ctx,
+			{
+				...session.request,
+				itemIndex,
+				timeoutMs: Math.min(session.idleSeconds, session.timeoutSeconds) * 1000,
+				cancelSignal: controller.signal,
+				deadlineAt: deadline + DEADLINE_GRACE_MS,
+			},
+			// The deadline closes the stream itself, whatever still arrives (keep-alive comments, pings, partial events).
+			{ deadlineAt: deadline, graceMs: DEADLINE_GRACE_MS, known },
+		);
 		logId = stream.logId;
 		close = stream.close;
 		controller.signal.addEventListener('abort', close, { once: true });
@@ -68,8 +82,10 @@ export async function runStream<T>(ctx: IExecuteFunctions, itemIndex: number, se
 		}
 		async function* guarded(): AsyncGenerator<SseEvent> {
 			for await (const event of stream.events) {
-				if (Date.now() > deadline) throw timedOut(logId);
+				// Past the deadline an event is still read if what runs at Coze is not known yet: it may name it.
+				if (Date.now() > deadline && known()) throw timedOut(logId);
 				yield event;
+				if (Date.now() > deadline && known()) throw timedOut(logId);
 				if (cancelled && known()) throw cancelledError(node, itemIndex);
 			}
 		}

@@ -5,6 +5,7 @@ import { cozeApiError } from './errors';
 import { parseJsonShape } from './json';
 import { idText } from './params';
 import { pollUntil } from './polling';
+import { isCozeStudio } from './studio';
 import type { SseEvent } from './sse';
 import { parseSseData } from './sse';
 import type { CozeContext } from './transport';
@@ -129,29 +130,54 @@ export async function collectWorkflowStream(events: AsyncIterable<SseEvent>, opt
 	throw cozeApiError(node, { msg: 'the workflow stream ended before Done; the result is incomplete', logId }, itemIndex);
 }
 
-/** The async run's record (`data[0]`), with output parsed and error_code normalised ("" → 0). */
-export async function getRunHistory(this: CozeContext, workflowId: string, executeId: string, itemIndex = 0): Promise<IDataObject> {
-	const envelope = await cozeApiRequest.call(this, {
-		method: 'GET',
-		path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
-		itemIndex,
-	});
+/**
+ * The async run's record (`data[0]`), with output parsed and error_code normalised ("" → 0). Coze reads it at
+ * /v1/workflows/{id}/run_histories/{execute_id}; Coze Studio at /v1/workflow/get_run_history?workflow_id&execute_id,
+ * whose record says `log_id` / `error_msg` and writes the execute ID as a JSON number (int64, which JavaScript
+ * rounds): the record is given Coze's field names and the execute ID asked for.
+ */
+export async function getRunHistory(
+	this: CozeContext,
+	workflowId: string,
+	executeId: string,
+	itemIndex = 0,
+	deadlineAt?: number,
+): Promise<IDataObject> {
+	const studio = await isCozeStudio(this);
+	const envelope = await cozeApiRequest.call(
+		this,
+		studio
+			? { method: 'GET', path: '/v1/workflow/get_run_history', qs: { workflow_id: workflowId, execute_id: executeId }, itemIndex, deadlineAt }
+			: {
+					method: 'GET',
+					path: `/v1/workflows/${encodeURIComponent(workflowId)}/run_histories/${encodeURIComponent(executeId)}`,
+					itemIndex,
+					deadlineAt,
+				},
+	);
 	const data = envelope.data;
-	const record = ((Array.isArray(data) ? data[0] : data) ?? {}) as IDataObject;
+	let record = ((Array.isArray(data) ? data[0] : data) ?? {}) as IDataObject;
 	if (!record.execute_id && !record.execute_status) {
 		throw cozeApiError(this.getNode(), { msg: `Coze returned no run ${executeId} for workflow ${workflowId}` }, itemIndex);
+	}
+	if (studio) {
+		const { log_id: logid, error_msg: errorMessage, ...rest } = record;
+		record = { ...rest, execute_id: executeId, logid: rest.logid ?? logid, error_message: rest.error_message ?? errorMessage ?? '' };
 	}
 	const errorCode = record.error_code === '' || record.error_code === undefined ? 0 : Number(record.error_code);
 	return { ...record, error_code: Number.isFinite(errorCode) ? errorCode : record.error_code, output: parseWorkflowOutput(record.output ?? '') };
 }
 
-/** Throws the run's failure as a NodeApiError (Coze error code, message, log id, debug URL). */
+/** The run's failure (Fail, or Coze Studio's Cancel) as a NodeApiError (Coze error code, message, log id, debug URL). */
 export function runFailure(node: INode, run: IDataObject, itemIndex: number) {
 	return cozeApiError(
 		node,
 		{
 			code: (run.error_code as number) || undefined,
-			msg: `the workflow run ${String(run.execute_id)} failed: ${String(run.error_message || 'no reason given')}`,
+			msg:
+				run.execute_status === 'Cancel'
+					? `the workflow run ${String(run.execute_id)} was cancelled before it finished (Coze Studio status Cancel)`
+					: `the workflow run ${String(run.execute_id)} failed: ${String(run.error_message || 'no reason given')}`,
 			logId: run.logid as string | undefined,
 			debugUrl: run.debug_url as string | undefined,
 		},
@@ -170,7 +196,7 @@ export async function waitForRun(
 	options: { timeoutSeconds: number; pollIntervalSeconds: number; itemIndex: number },
 ): Promise<IDataObject> {
 	return await pollUntil(this, {
-		check: async () => await getRunHistory.call(this, workflowId, executeId, options.itemIndex),
+		check: async (deadlineAt) => await getRunHistory.call(this, workflowId, executeId, options.itemIndex, deadlineAt),
 		done: (run) => run.execute_status !== 'Running',
 		intervalMs: options.pollIntervalSeconds * 1000,
 		timeoutMs: options.timeoutSeconds * 1000,

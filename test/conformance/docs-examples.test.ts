@@ -70,6 +70,14 @@ const PAGES = [
 	'list_workspace',
 	'published_bots_list',
 	'bots_list_draft_published',
+	'published_apps_list',
+	'create_callback_app',
+	'update_callback_app',
+	'list_callback_app',
+	'delete_callback_app',
+	'subscribe_callback_message',
+	'unsubscribe_callback_message',
+	'list_subscribed_callback_message',
 ];
 
 /**
@@ -84,6 +92,8 @@ const DOC_DEFECTS: Record<string, string> = {
 	'modify_knowledge_files.md example 1': 'invalid JSON body (trailing comma)',
 	'read_variable.md example 1': 'connector_uid is missing, though read_variable.md marks it required (必选) and the spec agrees',
 	'create_knowledge_files.md example 1': 'no headers at all: Agw-Js-Conv (required by the page) is missing, and so is format_type (必选)',
+	'list_subscribed_callback_message.md example 1':
+		'a GET with a JSON body ({"event_types": …}, copied from the subscribe page); the page lists no body parameters and a GET body cannot be sent',
 };
 
 const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -102,6 +112,7 @@ interface Live {
 	eventId: string;
 	fileId: string;
 	newDataset: string;
+	apiApp: string;
 }
 
 describe('the docs examples are the contract', () => {
@@ -162,6 +173,8 @@ describe('the docs examples are the contract', () => {
 		const eventId = (await call('POST', '/v1/workflow/run', { workflow_id: WORKFLOWS.question, parameters: {} })).interrupt_data.event_id as string;
 		const newDataset = (await call('POST', '/v1/datasets', { name: 'Docs KB', space_id: WORKSPACES[0].id, format_type: 0 })).data
 			.dataset_id as string;
+		const apiApp = (await call('POST', '/v1/api_apps', { app_type: 'normal', name: 'Docs callback app' })).data.id as string;
+		await call('POST', `/v1/api_apps/${apiApp}/events`, { event_types: ['bot.published', 'bot.deleted'] });
 		await sleep(20);
 		return {
 			conversation,
@@ -175,6 +188,7 @@ describe('the docs examples are the contract', () => {
 			eventId,
 			fileId,
 			newDataset,
+			apiApp,
 		};
 	}
 
@@ -228,6 +242,8 @@ describe('the docs examples are the contract', () => {
 				return APPS.withVariables;
 			case 'tool_call_id':
 				return live.tools.callId;
+			case 'api_app_id':
+				return live.apiApp;
 			default:
 				return undefined;
 		}

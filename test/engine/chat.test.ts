@@ -213,9 +213,10 @@ describe('Coze Chat node inside n8n-core against the simulator', () => {
 
 	it('stream timeout cancels the chat', async () => {
 		const started = Date.now();
-		const { error } = await send({ botId: { __rl: true, mode: 'id', value: BOTS.slow }, options: { timeout: 1 } });
-		expect(error?.message).toMatch(/no answer within 1 s; the chat was cancelled/);
-		expect(Date.now() - started).toBeLessThan(3000);
+		// The slow bot names its chat at once and then answers after 5 s; 2 s leaves room for a loaded machine.
+		const { error } = await send({ botId: { __rl: true, mode: 'id', value: BOTS.slow }, options: { timeout: 2 } });
+		expect(error?.message).toMatch(/no answer within 2 s; the chat was cancelled/);
+		expect(Date.now() - started).toBeLessThan(4000);
 		expect(sim.requests.some((r) => r.path === '/v3/chat/cancel')).toBe(true);
 	});
 

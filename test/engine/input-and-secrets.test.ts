@@ -250,7 +250,7 @@ describe('bad input and secrets', () => {
 				parameters: { operation: 'run', mode: 'stream', workflowId: rl(WORKFLOWS.slow), parameters: '{"input":"x"}', options: { idleTimeout: 1 } },
 				credentials: { cozeApi: pat() },
 			});
-			expect(error?.message).toMatch(/the event stream went idle: no data for 1 s/);
+			expect(error?.message).toMatch(/the event stream went idle: no event for 1 s/);
 		});
 	});
 });

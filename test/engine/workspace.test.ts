@@ -6,7 +6,7 @@ import { Harness } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { currentUser, setWorkspaceEdition, TEMPLATES } from '../simulator/routes/workspaces';
-import { WORKSPACES } from '../simulator/seed';
+import { APP_LIST, WORKSPACES } from '../simulator/seed';
 
 const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const ALICE = '2150000000000000002';
@@ -106,6 +106,7 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 			already_joined_user_ids: [currentUser.user_id],
 			already_invited_user_ids: [],
 			not_exist_user_ids: ['2159999999999999999'],
+			batches: [expect.objectContaining({ user_ids: [ALICE, BOB, currentUser.user_id, '2159999999999999999'] })],
 		});
 		expect(lastRequest()?.body).toEqual({
 			users: [ALICE, BOB, currentUser.user_id, '2159999999999999999'].map((user_id) => ({ user_id, role_type: 'admin' })),
@@ -142,6 +143,10 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 			removed_success_user_ids: [ALICE, BOB],
 			not_in_workspace_user_ids: [CAROL, ...many.slice(0, 3)],
 			owner_not_support_remove_user_ids: [currentUser.user_id],
+			batches: [
+				expect.objectContaining({ user_ids: [ALICE, BOB, CAROL, currentUser.user_id, many[0]] }),
+				expect.objectContaining({ user_ids: many.slice(1, 3) }),
+			],
 		});
 		const deletes = sim.requests.filter((r) => r.method === 'DELETE');
 		expect(deletes.map((r) => (r.body as { user_ids: string[] }).user_ids.length)).toEqual([5, 2]);
@@ -209,5 +214,26 @@ describe('Coze Workspace node inside n8n-core against the simulator', () => {
 		expect(out.at(-1)?.json.logid).toBeTruthy();
 		expect(out.at(-1)?.pairedItem).toEqual({ item: 1 });
 		expect(out[0].pairedItem).toEqual({ item: 0 });
+	});
+	it('lists the apps of a workspace as data (Get Many Apps): default published, every status, a channel, a limit', async () => {
+		const workspaceId = rl(WORKSPACES[0].id);
+		const published = await ws({ resource: 'app', operation: 'getAll', workspaceId, returnAll: true });
+		expect(published.error).toBeUndefined();
+		expect(published.items.map((i) => i.json.name)).toEqual(['Membership Portal', 'Order Desk']);
+		expect(published.items[0].json).toMatchObject({ workspace_id: WORKSPACES[0].id, is_published: true });
+		expect(published.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(lastRequest()?.query).toEqual({ workspace_id: WORKSPACES[0].id, page_num: '1', page_size: '20' });
+
+		const all = await ws({ resource: 'app', operation: 'getAll', workspaceId, returnAll: true, options: { publishStatus: 'all' } });
+		expect(all.items.map((i) => i.json.id)).toEqual(APP_LIST.map((a) => a.id));
+		expect(all.items.at(-1)?.json.is_published).toBe(false);
+
+		const sdk = await ws({ resource: 'app', operation: 'getAll', workspaceId, returnAll: true, options: { connectorId: '999' } });
+		expect(sdk.items.map((i) => i.json.name)).toEqual(['Order Desk', 'Web Widget']);
+		expect(lastRequest()?.query.connector_id).toBe('999');
+
+		const one = await ws({ resource: 'app', operation: 'getAll', workspaceId, returnAll: false, limit: 1, options: { publishStatus: 'all' } });
+		expect(one.items).toHaveLength(1);
+		expect(lastRequest()?.query.page_size).toBe('1');
 	});
 });

@@ -68,6 +68,9 @@ export async function testCredential(harness: Harness, credentialId: string): Pr
 		response = (await http.request(options)) as typeof response;
 	} catch (error) {
 		const status = (error as { response?: { status?: number } }).response?.status;
+		// As n8n's CredentialsTester: responseCode rules decide the message of a failed answer.
+		const rule = (type.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === status);
+		if (status && rule) return { status: 'Error', message: rule.properties.message };
 		return { status: 'Error', message: status ? `Authorization failed - please check your credentials (HTTP ${status})` : (error as Error).message };
 	}
 	for (const rule of type.test.rules ?? []) {

@@ -4,7 +4,10 @@ import { join } from 'path';
 
 import { startSimulator } from './index';
 
-/** `npm run simulator`: a Coze simulator on 127.0.0.1 (SIM_PORT or --port, default 8555) until Ctrl+C. */
+/**
+ * `npm run simulator`: a Coze simulator on 127.0.0.1 (SIM_PORT or --port, default 8555) until Ctrl+C; `--studio` (or
+ * SIM_PROFILE=studio) serves it as a self-hosted Coze Studio (studio.ts).
+ */
 async function main() {
 	const portArg = process.argv.indexOf('--port');
 	const port = Number(portArg > -1 ? process.argv[portArg + 1] : (process.env.SIM_PORT ?? 8555));
@@ -12,10 +15,11 @@ async function main() {
 		port,
 		ssePacingMs: Number(process.env.SIM_PACING_MS ?? 30),
 		chatLatencyMs: Number(process.env.SIM_CHAT_LATENCY_MS ?? 0),
+		profile: process.argv.includes('--studio') || process.env.SIM_PROFILE === 'studio' ? 'studio' : 'coze',
 	});
 	const keyPath = join(tmpdir(), `coze-sim-jwt-${sim.port}.pem`);
 	writeFileSync(keyPath, sim.jwtKeys.privateKeyPem, { mode: 0o600 });
-	console.log(`Coze simulator listening on ${sim.url}`);
+	console.log(`Coze ${sim.profile === 'studio' ? 'Studio ' : ''}simulator listening on ${sim.url}`);
 	console.log(`  PAT:              ${sim.patTokens[0]}`);
 	console.log(`  OAuth client id:  ${sim.oauthClient.clientId}`);
 	console.log(`  JWT app id:       ${sim.jwtKeys.appId}`);

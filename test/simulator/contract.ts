@@ -244,6 +244,39 @@ const DOCUMENTED_OPERATIONS: Record<string, Record<string, Schema>> = {
 				},
 			},
 		},
+	}, // GET is only in docs/list_callback_app.md (the spec has POST only).
+	'/v1/api_apps': {
+		get: {
+			parameters: [
+				{ in: 'query', name: 'page_token', schema: { type: 'string' } },
+				{ in: 'query', name: 'page_size', schema: { type: 'integer' } },
+				{ in: 'query', name: 'app_type', schema: { type: 'string' } },
+			],
+		},
+	},
+	// DELETE is only in docs/delete_callback_app.md (the spec has PUT only).
+	'/v1/api_apps/{api_app_id}': {
+		delete: { parameters: [{ in: 'path', name: 'api_app_id', required: true, schema: { type: 'string' } }] },
+	},
+	// GET (docs/list_subscribed_callback_message.md) and DELETE (docs/unsubscribe_callback_message.md) are only in the docs.
+	'/v1/api_apps/{api_app_id}/events': {
+		get: {
+			parameters: [
+				{ in: 'path', name: 'api_app_id', required: true, schema: { type: 'string' } },
+				{ in: 'query', name: 'page_token', schema: { type: 'string' } },
+				{ in: 'query', name: 'page_size', schema: { type: 'integer' } },
+			],
+		},
+		delete: {
+			parameters: [{ in: 'path', name: 'api_app_id', required: true, schema: { type: 'string' } }],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: { type: 'object', required: ['event_types'], properties: { event_types: { type: 'array', items: { type: 'string' } } } },
+					},
+				},
+			},
+		},
 	},
 };
 

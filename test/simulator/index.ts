@@ -8,6 +8,7 @@ import { logId as newLogId } from './ids';
 import { verifyCozeJwt } from './jwt';
 import { parseMultipartStream } from './multipart';
 import { registerRoutes } from './routes';
+import { STUDIO_AUTH_FAILURE, studioContractErrors, studioHasRoute, studioNoRoute } from './studio';
 
 /**
  * A Coze-compatible HTTP server on 127.0.0.1: the test double shared by engine tests, benchmarks and `npm run dev`.
@@ -36,6 +37,11 @@ export interface SimulatorOptions {
 	 * 'lenient' also takes RFC 6749 shapes: form-encoded bodies, `Basic` client auth, client_secret in the body.
 	 */
 	oauthMode?: 'strict' | 'lenient';
+	/**
+	 * 'coze' (default): the official Coze OpenAPI (coze.cn / coze.com). 'studio': a self-hosted Coze Studio
+	 * (studio.ts): only the routes Studio registers, its unknown-route and API-key answers, its run history path.
+	 */
+	profile?: 'coze' | 'studio';
 }
 
 export interface RecordedRequest {
@@ -55,6 +61,14 @@ export type Fault =
 	| { kind: 'html' }
 	| { kind: 'resetMidStream'; afterEvents: number }
 	| { kind: 'idleStream'; afterEvents: number; idleMs: number }
+	/**
+	 * After `afterEvents` events (0: right after the headers) only SSE comment lines (`: keep-alive`) every
+	 * `intervalMs`, for at most `forMs`, then the stream is closed. What proxies, gateways and some self-hosted servers
+	 * send on a quiet stream (comments are part of the SSE format: WHATWG HTML, "Server-sent events", lines starting with
+	 * a colon); not something Coze itself is documented to send. With `ping`, workflow `PING` events instead: Coze's own
+	 * heartbeat "while the workflow runs" (docs workflow_stream_run.md, event PING: 心跳信号。表示工作流执行中).
+	 */
+	| { kind: 'keepAlive'; afterEvents: number; intervalMs: number; forMs: number; ping?: boolean }
 	| { kind: 'malformedEvent'; afterEvents: number }
 	/**
 	 * Coze Studio's stream handlers (backend/api/handler/coze/workflow_service.go sendStreamRunSSE and
@@ -68,6 +82,8 @@ export interface FaultRule {
 	method?: string;
 	path?: string | RegExp;
 	times?: number;
+	/** Let this many matching requests through before the fault applies (e.g. fail the second batch of a series). */
+	skip?: number;
 	fault: Fault;
 }
 
@@ -121,6 +137,8 @@ export interface Simulator {
 	/** See SimulatorOptions.oauthMode; may be switched at run time. */
 	oauthMode: 'strict' | 'lenient';
 	patTokens: string[];
+	/** See SimulatorOptions.profile. */
+	readonly profile: 'coze' | 'studio';
 	control(name: string, handler: () => unknown): void;
 	/** Per-area state that survives until reset(). */
 	state<T>(key: string, init: () => T): T;
@@ -161,6 +179,8 @@ class CozeSimulator implements Simulator {
 
 	oauthMode: Simulator['oauthMode'];
 
+	readonly profile: Simulator['profile'];
+
 	private readonly server = createServer((req, res) => void this.handle(req, res));
 
 	private readonly sockets = new Set<Socket>();
@@ -195,6 +215,7 @@ class CozeSimulator implements Simulator {
 		};
 		this.patTokens = config.patTokens ?? ['pat_sim_test_token'];
 		this.oauthMode = config.oauthMode ?? 'strict';
+		this.profile = config.profile ?? 'coze';
 		this.oauthClient = {
 			clientId: config.oauth?.clientId ?? 'sim-oauth-client',
 			clientSecret: config.oauth?.clientSecret ?? 'sim-oauth-secret',
@@ -372,10 +393,16 @@ class CozeSimulator implements Simulator {
 		};
 		if (!isOAuth && this.config.validateContract !== false) {
 			record.contractErrors = validateRequest({ method, path, query, body, contentType });
+			// Studio: routes it lacks are answered 404 whatever was sent; its own routes are checked where it agrees.
+			if (this.profile === 'studio') record.contractErrors = studioContractErrors(method, path, record.contractErrors);
 		}
 		this.requests.push(record);
 
-		const rule = this.faults.find((f) => matchFault(f, method, path));
+		let rule = this.faults.find((f) => matchFault(f, method, path));
+		if (rule?.skip) {
+			rule.skip--;
+			rule = undefined;
+		}
 		let streamFault: Fault | undefined;
 		if (rule) {
 			rule.times = (rule.times ?? 1) - 1;
@@ -401,6 +428,18 @@ class CozeSimulator implements Simulator {
 			}
 		}
 
+		if (this.profile === 'studio') {
+			// Studio's router matches the route first (NoRoute answers without auth), then OpenapiAuthMW checks the key.
+			if (!studioHasRoute(method, path)) {
+				const answer = studioNoRoute(path);
+				this.send(res, answer.status, answer.body, { 'Content-Type': answer.contentType });
+				return;
+			}
+			if (!auth.valid) {
+				this.send(res, 200, STUDIO_AUTH_FAILURE);
+				return;
+			}
+		}
 		if (isOAuth) {
 			await this.oauth(method, path, query, headers, body, req, res);
 			return;
@@ -478,6 +517,16 @@ class CozeSimulator implements Simulator {
 					}
 					if (fault.kind === 'idleStream') {
 						await sleep(fault.idleMs);
+					}
+					if (fault.kind === 'keepAlive') {
+						const until = Date.now() + fault.forMs;
+						while (!closed && !res.destroyed && Date.now() < until) {
+							write(fault.ping ? `id: ${written++}\nevent: PING\ndata: {}\n\n` : ': keep-alive\n\n');
+							await sleep(fault.intervalMs);
+						}
+						closed = true;
+						res.end();
+						return;
 					}
 					if (fault.kind === 'rawErrorEvent') {
 						write(`event: error\ndata: ${fault.text ?? 'internal server error: workflow execution failed'}\n\n`);

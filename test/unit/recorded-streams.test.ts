@@ -70,6 +70,21 @@ describe('recorded streams of coze-py (tests/testdata)', () => {
 		await expect(chat(body)).rejects.toMatchObject({ message: expect.stringMatching(/ended before the chat completed/) });
 	});
 
+	it('chat_audio_stream_resp: 7 events + done, the audio delta after chat.completed; the collector keeps its 70,944 bytes when voice may follow', async () => {
+		const body = load('coze-py', 'chat_audio_stream_resp.txt');
+		const parsed = parse(body);
+		// test_chat.py test_sync_chat_audio_stream: 7 events, the last one's message content is base64 audio.
+		expect(parsed.filter((e) => e.event !== 'done')).toHaveLength(7);
+		expect(parsed.map((e) => e.event).slice(-3)).toEqual(['conversation.chat.completed', 'conversation.audio.delta', 'done']);
+		const payload = Buffer.from(String(parseSseData<{ content: string }>(parsed[6])?.content), 'base64');
+		expect(payload.length).toBe(70944);
+		const voiced = await collectChatStream(events(body), { node, itemIndex: 0, logId: 'log-1', voice: 'pcm' });
+		expect(voiced.chat).toMatchObject({ id: 'chat_id', status: 'completed' });
+		expect(Buffer.concat(voiced.audio ?? []).equals(payload)).toBe(true);
+		// A text question (no voice can follow) ends at chat.completed, as before.
+		expect((await chat(body)).audio).toBeUndefined();
+	});
+
 	it('workflows_chat_stream_resp (chat flow): 8 events + done, ending with chat.completed; the collector returns the answer', async () => {
 		const body = load('coze-py', 'workflows_chat_stream_resp.txt');
 		const parsed = parse(body);

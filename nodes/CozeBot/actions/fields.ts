@@ -80,8 +80,10 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 			displayName: 'Prompt Info (JSON)',
 			name: 'promptInfoJson',
 			type: 'json',
-			default: '{\n  "prompt_mode": "prefix",\n  "prefix_prompt_info": { "prefix_prompt": "", "dynamic_prompt": "" }\n}',
-			description: 'The whole prompt_info object, e.g. for prefix caching (prompt_mode "prefix" with prefix_prompt_info). Overrides Prompt.',
+			default: '{}',
+			placeholder: '{"prompt_mode": "prefix", "prefix_prompt_info": {"prefix_prompt": "…", "dynamic_prompt": "…"}}',
+			description:
+				'The whole prompt_info object, e.g. for prefix caching (prompt_mode "prefix" with prefix_prompt_info). Overrides Prompt; {} sends nothing.',
 		},
 		{
 			displayName: 'Opening Message',
@@ -198,8 +200,25 @@ export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, 
 	}
 	if (text('description') !== undefined) body.description = text('description');
 	if (text('iconFileId')?.trim()) body.icon_file_id = text('iconFileId')?.trim();
-	if (settings.promptInfoJson !== undefined) {
-		body.prompt_info = parseJsonShape(this, settings.promptInfoJson, 'Prompt Info (JSON)', itemIndex, 'object');
+	const promptInfo =
+		settings.promptInfoJson !== undefined ? parseJsonShape(this, settings.promptInfoJson, 'Prompt Info (JSON)', itemIndex, 'object') : {};
+	const prefix = promptInfo.prefix_prompt_info as IDataObject | undefined;
+	// The field's old default was an example with empty prompts; sent unedited it would wipe the bot's prompt.
+	if (
+		promptInfo.prompt_mode === 'prefix' &&
+		Object.keys(promptInfo).length === 2 &&
+		prefix &&
+		!prefix.prefix_prompt &&
+		!prefix.dynamic_prompt &&
+		Object.keys(prefix).every((key) => ['prefix_prompt', 'dynamic_prompt'].includes(key))
+	) {
+		throw new NodeOperationError(this.getNode(), 'Prompt Info (JSON) is the unedited example: both prompts are empty', {
+			itemIndex,
+			description: 'Fill in prefix_prompt and dynamic_prompt, or remove the Prompt Info (JSON) setting (Prompt is then used).',
+		});
+	}
+	if (Object.keys(promptInfo).length > 0) {
+		body.prompt_info = promptInfo;
 	} else if (text('prompt') !== undefined) {
 		body.prompt_info = { prompt: text('prompt') };
 	}

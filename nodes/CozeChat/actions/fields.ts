@@ -48,6 +48,24 @@ export const turnOptionFields: INodeProperties[] = [
 		default: 'answer',
 	},
 	{
+		displayName: 'Voice Answer',
+		name: 'voiceAnswer',
+		type: 'options',
+		options: [
+			{
+				name: 'From the Question',
+				value: 'auto',
+				description:
+					'When the question holds audio, wait for the voice answer: Ogg/Opus audio is answered as an Ogg Opus file, other audio as a WAV file. Text questions end as soon as the chat completes.',
+			},
+			{ name: 'Expect WAV (24 kHz PCM)', value: 'pcm', description: 'Wait for a voice answer in PCM, as for a WAV question' },
+			{ name: 'Expect Ogg Opus (48 kHz)', value: 'opus', description: 'Wait for a voice answer in Opus, as for an Ogg/Opus question' },
+		],
+		default: 'auto',
+		description:
+			'Coze speaks the answer only when the question holds audio, after the chat completed; the audio is attached in the binary field "audio" (Response Mode "Stream" only)',
+	},
+	{
 		displayName: 'Idle Timeout (Seconds)',
 		name: 'idleTimeout',
 		type: 'number',

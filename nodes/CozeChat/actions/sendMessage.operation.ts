@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { cozeApiData } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
-import { streamChatTurn, userMessage } from '../../shared/chatTurn';
+import { questionVoice, streamChatTurn, userMessage } from '../../shared/chatTurn';
 import { idText, requiredId, textParameter } from '../../shared/params';
 import { pollTurn, turnOptions, turnToItems } from '../helpers/turn';
 import { conversationIdField, turnOptionFields } from './fields';
@@ -65,6 +65,15 @@ export const description: INodeProperties[] = [
 					'History sent before the message, as an array of {role: "user" | "assistant", content, content_type: "text", type: "question" | "answer"}',
 			},
 			{
+				displayName: 'Audio URLs',
+				name: 'audioUrls',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/voice-note',
+				description:
+					'Comma-separated public URLs of voice messages (WAV or Ogg/Opus) sent as audio, for URLs whose name does not tell (File URLs ending in .wav, .ogg, .mp3 … go as audio anyway)',
+			},
+			{
 				displayName: 'Auto-Save History',
 				name: 'autoSaveHistory',
 				type: 'boolean',
@@ -78,7 +87,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'data, attachment',
 				description:
-					'Comma-separated binary properties of the input item to upload and send with the message (images as images, everything else as files)',
+					'Comma-separated binary properties of the input item to upload and send with the message (images as images, audio as voice, everything else as files)',
 			},
 			{
 				displayName: 'Bot Version',
@@ -107,7 +116,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://example.com/report.pdf, https://example.com/photo.png',
-				description: 'Comma-separated public URLs of images or files to send with the message',
+				description:
+					'Comma-separated public URLs of images, files or audio to send with the message (the type follows the name: .png → image, .ogg → audio, else file)',
 			},
 			{
 				displayName: 'Meta Data (JSON)',
@@ -164,7 +174,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
 	const history = parseJsonShape(this, options.additionalMessages, 'Additional Messages', itemIndex, 'array', ' of messages');
-	if (!message.trim() && history.length === 0 && !options.binaryProperties && !options.fileUrls) {
+	const attached = Boolean(options.binaryProperties || options.fileUrls || options.audioUrls);
+	if (!message.trim() && history.length === 0 && !attached) {
 		throw new NodeOperationError(node, 'Message is empty: enter the question for the bot', { itemIndex });
 	}
 	const qs: IDataObject = {};
@@ -177,7 +188,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		type: entry.type ?? (entry.role === 'assistant' ? 'answer' : 'question'),
 		content_type: entry.content_type ?? 'text',
 	}));
-	if (message.trim() || options.binaryProperties || options.fileUrls) {
+	if (message.trim() || attached) {
 		messages.push(await userMessage(this, itemIndex, message, options));
 	}
 	const responseMode = (options.responseMode as string) ?? 'stream';
@@ -202,7 +213,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const botVersion = idText(this, options.botVersion, 'Bot Version', itemIndex);
 	if (botVersion) body.bot_version = botVersion;
 
-	const turnOpts = turnOptions(this, options, itemIndex);
+	const turnOpts = turnOptions(this, options, itemIndex, questionVoice(this, itemIndex, options, messages));
 	const request = { method: 'POST' as const, path: '/v3/chat', qs, body, itemIndex };
 	const turn =
 		responseMode === 'poll'

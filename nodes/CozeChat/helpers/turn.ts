@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ChatStreamOptions, ChatTurn } from '../../shared/chatTurn';
 import { TERMINAL_STATUSES, cancelChat, summarizeTurn } from '../../shared/chatTurn';
 import { cancelledError, cozeApiError } from '../../shared/errors';
 import { numberValue } from '../../shared/params';
 import { pollUntil } from '../../shared/polling';
-import { wavFromPcm } from '../../shared/wav';
 import { cozeApiData, cozeApiRequest } from '../../shared/transport';
+import type { VoiceFormat } from '../../shared/voice';
+import { voiceAnswerFile } from '../../shared/voice';
 
 export type OutputMode = 'answer' | 'messages' | 'events';
 
@@ -15,10 +17,18 @@ export interface TurnOptions extends ChatStreamOptions {
 	outputMode: OutputMode;
 }
 
-/** The wait options of Send Message / Submit Tool Outputs, validated (a timeout of 0 or below is refused). */
-export function turnOptions(ctx: IExecuteFunctions, options: IDataObject, itemIndex: number): TurnOptions {
+/**
+ * The wait options of Send Message / Submit Tool Outputs, validated (a timeout of 0 or below is refused). Voice Answer
+ * "auto" expects the voice the question's audio implies (`questionVoice`; none when unknown, as for tool outputs).
+ */
+export function turnOptions(ctx: IExecuteFunctions, options: IDataObject, itemIndex: number, questionVoice?: VoiceFormat): TurnOptions {
 	const outputMode = (options.outputMode as OutputMode) ?? 'answer';
+	const voiceAnswer = (options.voiceAnswer as string | undefined) ?? 'auto';
+	if (!['auto', 'pcm', 'opus'].includes(voiceAnswer)) {
+		throw new NodeOperationError(ctx.getNode(), `Voice Answer "${voiceAnswer}" is not one of auto, pcm, opus`, { itemIndex });
+	}
 	return {
+		voice: voiceAnswer === 'auto' ? questionVoice : (voiceAnswer as VoiceFormat),
 		timeoutSeconds: numberValue(ctx, options.timeout ?? 300, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
 		idleTimeoutSeconds: numberValue(ctx, options.idleTimeout ?? 60, 'Idle Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
 		pollIntervalSeconds: numberValue(ctx, options.pollInterval ?? 1, 'Poll Interval (Seconds)', itemIndex, { min: 1, max: 3600, fractional: true }),
@@ -38,12 +48,13 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 	let chat: IDataObject;
 	try {
 		chat = await pollUntil(ctx, {
-			check: async () =>
+			check: async (deadlineAt) =>
 				await cozeApiData.call(ctx, {
 					method: 'GET',
 					path: '/v3/chat/retrieve',
 					qs: { conversation_id: conversationId, chat_id: chatId },
 					itemIndex,
+					deadlineAt,
 				}),
 			done: (current) => TERMINAL_STATUSES.includes(String(current.status)),
 			intervalMs: options.pollIntervalSeconds * 1000,
@@ -73,8 +84,8 @@ export async function pollTurn(ctx: IExecuteFunctions, created: IDataObject, opt
 }
 
 /**
- * Items for one turn in the chosen output mode. A voice answer (the input held audio) is attached as a WAV file in
- * the binary field `audio` of the first item.
+ * Items for one turn in the chosen output mode. A voice answer (the input held audio) is attached to the first item in
+ * the binary field `audio`: a WAV file (24 kHz PCM) or, for an Ogg/Opus question, an Ogg Opus file (48 kHz).
  */
 export async function turnToItems(ctx: IExecuteFunctions, turn: ChatTurn, mode: OutputMode, itemIndex: number): Promise<INodeExecutionData[]> {
 	let items: INodeExecutionData[];
@@ -87,8 +98,9 @@ export async function turnToItems(ctx: IExecuteFunctions, turn: ChatTurn, mode: 
 		items = [{ json: summary, pairedItem: { item: itemIndex } }];
 	}
 	if (turn.audio?.length && items.length) {
-		const wav = wavFromPcm(Buffer.concat(turn.audio));
-		items[0].binary = { audio: await ctx.helpers.prepareBinaryData(wav, `answer-${String(turn.chat.id ?? 'chat')}.wav`, 'audio/wav') };
+		const voice = voiceAnswerFile(turn.audio, turn.voice ?? 'pcm');
+		const name = `answer-${String(turn.chat.id ?? 'chat')}.${voice.extension}`;
+		items[0].binary = { audio: await ctx.helpers.prepareBinaryData(voice.data, name, voice.mimeType) };
 	}
 	return items;
 }

@@ -9,13 +9,20 @@ const PROCESSING = 0;
 const FAILED = 9;
 
 /** POST /v1/datasets/{dataset_id}/process: the progress of each document. Reading it twice is harmless, so it is retried. */
-export async function documentProgress(this: IExecuteFunctions, datasetId: string, ids: string[], itemIndex: number): Promise<IDataObject[]> {
+export async function documentProgress(
+	this: IExecuteFunctions,
+	datasetId: string,
+	ids: string[],
+	itemIndex: number,
+	deadlineAt?: number,
+): Promise<IDataObject[]> {
 	const envelope = await cozeApiRequest.call(this, {
 		method: 'POST',
 		path: `/v1/datasets/${encodeURIComponent(datasetId)}/process`,
 		body: { document_ids: ids },
 		itemIndex,
 		idempotent: true,
+		deadlineAt,
 	});
 	return ((envelope.data as IDataObject | undefined)?.data as IDataObject[] | undefined) ?? [];
 }
@@ -34,7 +41,7 @@ export async function waitForProcessing(
 	const finished = (progress: IDataObject[]) =>
 		ids.every((id) => progress.some((entry) => String(entry.document_id) === id && Number(entry.status) !== PROCESSING));
 	const progress = await pollUntil(this, {
-		check: async () => await documentProgress.call(this, datasetId, ids, itemIndex),
+		check: async (deadlineAt) => await documentProgress.call(this, datasetId, ids, itemIndex, deadlineAt),
 		done: finished,
 		intervalMs: 1000,
 		timeoutMs: timeoutSeconds * 1000,

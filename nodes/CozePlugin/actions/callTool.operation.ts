@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { cozeApiError } from '../../shared/errors';
 import { parseJsonShape } from '../../shared/json';
 import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
@@ -54,6 +55,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const result = data.result;
+	// The call succeeded but the tool may report its own failure inside `data.result`: official tools answer
+	// {code, msg, log_id, data} with "code: 运行状态。0 为成功，否则为报错码" (docs get_plugin.md, outputSchema example).
+	const own = result !== null && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : undefined;
+	const code = own?.code;
+	if ((typeof code === 'number' && code !== 0) || (typeof code === 'string' && /^-?\d+$/.test(code) && Number(code) !== 0)) {
+		throw cozeApiError(
+			this.getNode(),
+			{
+				code: code as number,
+				msg: `the tool ${toolName} reported a failure: ${String(own?.msg || own?.message || 'no message')}`,
+				logId: typeof own?.log_id === 'string' && own.log_id ? own.log_id : undefined,
+				endpoint: `plugin ${pluginId}, tool ${toolName}`,
+			},
+			itemIndex,
+		);
+	}
 	const json: IDataObject =
 		result !== null && typeof result === 'object' && !Array.isArray(result)
 			? (result as IDataObject)

@@ -1,11 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
+import { isCozeStudio } from '../../shared/studio';
 
 /** Tools of the chosen plugin (GET /v1/plugins/:plugin_id, docs/get_plugin.md). */
 export async function getPluginTools(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const pluginId = String(this.getCurrentNodeParameter('pluginId', { extractValue: true }) ?? '').trim();
 	if (!/^\d+$/.test(pluginId)) return [];
+	// Coze Studio has no plugin OpenAPI (studio.ts): say so in the list.
+	if (await isCozeStudio(this)) return [{ name: 'Not Available on Coze Studio', value: '' }];
 	const data = await cozeApiData.call(this, { method: 'GET', path: `/v1/plugins/${pluginId}` });
 	return ((data?.tools as IDataObject[]) ?? []).map((tool) => ({
 		name: String(tool.name),

@@ -102,13 +102,30 @@ export const description: INodeProperties[] = [
 				description: 'Give up (and cancel the chat) when the answer takes longer than this',
 			},
 			{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'End-user ID (ext.user_id)' },
+			{
+				displayName: 'Workflow Version',
+				name: 'workflowVersion',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description:
+					'Run a specific published version of the chat flow instead of the latest (workflow_version; Coze honours it for chat flows of the resource library only)',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchWorkflowVersions', searchable: true },
+					},
+					{ displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' },
+				],
+			},
 		],
 	},
 ];
 
 /**
  * POST /v1/workflows/chat (docs workflow_chat.md): workflow_id, additional_messages, parameters and app_id or bot_id
- * are required; conversation_id goes in the body. Streamed through the same chat path as Coze Chat (live chunks,
+ * are required; conversation_id and workflow_version go in the body. Streamed through the same chat path as Coze Chat (live chunks,
  * idle and total timeouts, the chat cancelled when abandoned).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -133,6 +150,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (conversationId) body.conversation_id = conversationId;
 	const userId = optionalId(this, 'options.userId', itemIndex, 'User ID');
 	if (userId) body.ext = { user_id: userId };
+	// docs workflow_chat.md: workflow_version, e.g. v0.0.5; unset runs the latest version.
+	const version = optionalId(this, 'options.workflowVersion', itemIndex, 'Workflow Version');
+	if (version) body.workflow_version = version;
 	const turn = await streamChatTurn(
 		this,
 		{ method: 'POST', path: '/v1/workflows/chat', body },

@@ -53,6 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			})
 		: await getRunHistory.call(this, workflowId, executeId, itemIndex);
-	if (run.execute_status === 'Fail' && options.failOnFail === true) throw runFailure(this.getNode(), run, itemIndex);
+	if ((run.execute_status === 'Fail' || run.execute_status === 'Cancel') && options.failOnFail === true)
+		throw runFailure(this.getNode(), run, itemIndex);
 	return [{ json: { workflow_id: workflowId, ...run }, pairedItem: { item: itemIndex } }];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isCozeStudio, studioUnavailableError } from '../../shared/studio';
 import { cozeApiRequest } from '../../shared/transport';
 import { parseWorkflowOutput } from '../../shared/workflow';
 import { numberValue, requiredId } from '../../shared/params';
@@ -103,6 +104,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, options.includeMessages === true)];
 	}
+	// Coze Studio resumes by stream only (its router has /v1/workflow/stream_resume, no /v1/workflows/resume).
+	if (await isCozeStudio(this)) throw studioUnavailableError(node, 'resume', itemIndex, 'Resume without streaming');
 	const envelope = await cozeApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/workflows/resume',

@@ -215,7 +215,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			pollIntervalSeconds: pollSeconds,
 			itemIndex,
 		});
-		if (run.execute_status === 'Fail') throw runFailure(this.getNode(), run, itemIndex);
+		// Anything but Success ends the wait as a failure: Fail, and Coze Studio's Cancel (a run cancelled in its UI).
+		if (run.execute_status !== 'Success') throw runFailure(this.getNode(), run, itemIndex);
 		return [
 			runItem(
 				workflowId,

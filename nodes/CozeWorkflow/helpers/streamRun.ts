@@ -23,7 +23,7 @@ export async function streamRun(ctx: IExecuteFunctions, request: CozeRequest, op
 		idleSeconds: options.idleTimeoutSeconds,
 		liveStreaming: options.liveStreaming,
 		collect: async (events, { logId, onText }) => await collectWorkflowStream(events, { node: ctx.getNode(), itemIndex, logId, onContent: onText }),
-		timeoutMessage: (seconds) => `no result within ${seconds} s`,
+		timeoutMessage: (seconds) => `no result within ${seconds} s (Coze has no API to stop a run: it may still finish there)`,
 	});
 }
 

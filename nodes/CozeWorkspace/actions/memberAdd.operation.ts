@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
 import { idList } from '../../shared/params';
-import { chunks, optionsField, showFor, workspaceField, workspaceIdOf } from './fields';
+import { chunks, optionsField, runBatches, showFor, workspaceField, workspaceIdOf } from './fields';
 
 const operations = ['add'];
 
@@ -46,22 +46,32 @@ export const description: INodeProperties[] = [
 
 /**
  * POST /v1/workspaces/{workspace_id}/members (add_space_member.md). Enterprise editions add users directly; the personal
- * edition sends invitations. One output item with the merged result lists.
+ * edition sends invitations. One output item with the merged result lists and what each batch did (`batches`); when a
+ * later batch fails, the error names the users earlier batches already added or invited.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
 	const userIds = [...new Set(idList(this.getNodeParameter('userIds', itemIndex, '')))];
 	if (userIds.length === 0) throw new NodeOperationError(this.getNode(), 'Enter at least one user ID', { itemIndex });
 	const role = this.getNodeParameter('role', itemIndex, 'member') as string;
-	const merged: IDataObject = Object.fromEntries(RESULT_LISTS.map((list) => [list, [] as string[]]));
-	for (const batch of chunks(userIds, BATCH)) {
-		const data = await cozeApiData.call(this, {
-			method: 'POST',
-			path: `/v1/workspaces/${workspaceId}/members`,
-			body: { users: batch.map((id) => ({ user_id: id, role_type: role })) },
-			itemIndex,
-		});
-		for (const list of RESULT_LISTS) (merged[list] as string[]).push(...((data[list] as string[] | undefined) ?? []).map(String));
-	}
-	return [{ json: { workspace_id: workspaceId, role_type: role, ...merged }, pairedItem: { item: itemIndex } }];
+	const batches = await runBatches(
+		this,
+		itemIndex,
+		chunks(userIds, BATCH),
+		async (batch) =>
+			await cozeApiData.call(this, {
+				method: 'POST',
+				path: `/v1/workspaces/${workspaceId}/members`,
+				body: { users: batch.map((id) => ({ user_id: id, role_type: role })) },
+				itemIndex,
+			}),
+		(done) => {
+			const ids = (list: string) => done.flatMap((data) => ((data[list] as string[] | undefined) ?? []).map(String));
+			return `added ${ids('added_success_user_ids').join(', ') || 'none'}; invited ${ids('invited_success_user_ids').join(', ') || 'none'}`;
+		},
+	);
+	const merged: IDataObject = Object.fromEntries(
+		RESULT_LISTS.map((list) => [list, batches.flatMap((data) => ((data[list] as string[] | undefined) ?? []).map(String))]),
+	);
+	return [{ json: { workspace_id: workspaceId, role_type: role, ...merged, batches }, pairedItem: { item: itemIndex } }];
 }

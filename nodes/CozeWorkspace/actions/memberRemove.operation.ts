@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
 import { idList } from '../../shared/params';
-import { chunks, optionsField, showFor, workspaceField, workspaceIdOf } from './fields';
+import { chunks, optionsField, runBatches, showFor, workspaceField, workspaceIdOf } from './fields';
 
 const operations = ['remove'];
 
@@ -29,28 +29,31 @@ export const description: INodeProperties[] = [
 /**
  * DELETE /v1/workspaces/{workspace_id}/members (remove_space_member.md). The list of users who were not members is
  * not_in_workspace_user_ids in the doc's table, the spec and coze-py, but not_in_space_user_ids in the doc's example:
- * both are read.
+ * both are read. The item also holds what each batch did (`batches`); when a later batch fails, the error names the
+ * users earlier batches already removed.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = workspaceIdOf.call(this, itemIndex);
 	const userIds = [...new Set(idList(this.getNodeParameter('userIds', itemIndex, '')))];
 	if (userIds.length === 0) throw new NodeOperationError(this.getNode(), 'Enter at least one user ID', { itemIndex });
-	const merged = {
-		removed_success_user_ids: [] as string[],
-		not_in_workspace_user_ids: [] as string[],
-		owner_not_support_remove_user_ids: [] as string[],
-	};
 	const read = (data: IDataObject, key: string) => ((data[key] as string[] | undefined) ?? []).map(String);
-	for (const batch of chunks(userIds, BATCH)) {
-		const data = await cozeApiData.call(this, {
-			method: 'DELETE',
-			path: `/v1/workspaces/${workspaceId}/members`,
-			body: { user_ids: batch },
-			itemIndex,
-		});
-		merged.removed_success_user_ids.push(...read(data, 'removed_success_user_ids'));
-		merged.not_in_workspace_user_ids.push(...read(data, 'not_in_workspace_user_ids'), ...read(data, 'not_in_space_user_ids'));
-		merged.owner_not_support_remove_user_ids.push(...read(data, 'owner_not_support_remove_user_ids'));
-	}
-	return [{ json: { workspace_id: workspaceId, ...merged }, pairedItem: { item: itemIndex } }];
+	const batches = await runBatches(
+		this,
+		itemIndex,
+		chunks(userIds, BATCH),
+		async (batch) =>
+			await cozeApiData.call(this, {
+				method: 'DELETE',
+				path: `/v1/workspaces/${workspaceId}/members`,
+				body: { user_ids: batch },
+				itemIndex,
+			}),
+		(done) => `removed ${done.flatMap((data) => read(data, 'removed_success_user_ids')).join(', ') || 'none'}`,
+	);
+	const merged = {
+		removed_success_user_ids: batches.flatMap((data) => read(data, 'removed_success_user_ids')),
+		not_in_workspace_user_ids: batches.flatMap((data) => [...read(data, 'not_in_workspace_user_ids'), ...read(data, 'not_in_space_user_ids')]),
+		owner_not_support_remove_user_ids: batches.flatMap((data) => read(data, 'owner_not_support_remove_user_ids')),
+	};
+	return [{ json: { workspace_id: workspaceId, ...merged, batches }, pairedItem: { item: itemIndex } }];
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
 import { routeOperation } from '../../shared/router';
+import * as appGetAll from './appGetAll.operation';
 import type { Resource } from './fields';
 import * as memberAdd from './memberAdd.operation';
 import * as memberGetAll from './memberGetAll.operation';
@@ -18,6 +19,7 @@ export const resources: Record<Resource, Record<string, Operation>> = {
 	member: { getAll: memberGetAll, add: memberAdd, remove: memberRemove },
 	user: { getCurrent: userGetCurrent },
 	template: { duplicate: templateDuplicate },
+	app: { getAll: appGetAll },
 };
 
 const operations: Record<string, Operation> = Object.fromEntries(

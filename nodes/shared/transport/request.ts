@@ -9,6 +9,7 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { cozeApiBaseUrl } from '../../../credentials/region';
 import type { CozeFailure } from '../errors';
@@ -18,6 +19,7 @@ import type { SseEvent } from '../sse';
 import { readSseEvents } from '../sse';
 import type { RawResponse } from './failures';
 import { credentialProblemOf, failureOf, header, responseOfThrown } from './failures';
+import { isRedirect, redirectDecision } from './redirects';
 
 export type CozeContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
@@ -54,6 +56,11 @@ export interface CozeRequest {
 	ignoreCancel?: boolean;
 	/** Tie the request to this signal instead of the execution's (streams that must read on briefly after a cancel). */
 	cancelSignal?: AbortSignal;
+	/**
+	 * Epoch ms by which the call is over, on its own clock (a wait's overall timeout): each attempt's timeout is cut
+	 * to the time left, and no retry starts that could not finish before it.
+	 */
+	deadlineAt?: number;
 }
 
 /** The part of a Node.js Readable the transport uses (n8n's stream responses). */
@@ -128,10 +135,24 @@ async function failureOfAnswer(response: RawResponse, kind: ResponseKind, endpoi
 	}
 	if (kind === 'binary') {
 		response.body = Buffer.from(response.body as ArrayBuffer);
-		if (!contentType.includes('json')) return undefined;
+		// A Coze error envelope is recognised whatever the content type says (text/plain, octet-stream, audio/…).
+		if (!contentType.includes('json') && !isEnvelope(response.body as Buffer)) return undefined;
 		return failureOf(response, endpoint) ?? { httpStatus: response.statusCode, endpoint, msg: 'expected a file but got JSON' };
 	}
 	return failureOf(response, endpoint);
+}
+
+/** Whether a file answer is in fact a Coze envelope: a small JSON object with `code` (or an OAuth `error_code`). */
+function isEnvelope(body: Buffer): boolean {
+	if (body.length > 64 * 1024) return false;
+	const text = body.toString('utf8').trim();
+	if (!text.startsWith('{')) return false;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return parsed !== null && typeof parsed === 'object' && ('code' in parsed || 'error_code' in parsed);
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -167,13 +188,27 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 	let forceNewToken = authentication === 'jwt' && Number(credentials?.expiresAt) - TOKEN_REFRESH_MARGIN_SECONDS < Date.now() / 1000;
 	let authRetried = false;
 	let retries = 0;
+	// Where the call goes: the credential's base URL, or a same-origin address Coze redirected it to (redirects.ts).
+	let url = `${baseUrl}${request.path}`;
+	let qs = request.qs;
+	let hops = 0;
+
+	const deadlineAt = request.deadlineAt ?? Number.POSITIVE_INFINITY;
+	const pastDeadline = (last?: CozeFailure) =>
+		cozeApiError(
+			node,
+			{ ...last, endpoint, attempts: retries + 1, msg: `no answer before the timeout${last?.msg ? ` (last answer: ${last.msg})` : ''}` },
+			itemIndex,
+		);
 
 	for (;;) {
 		if (signal?.aborted) throw cancelledError(node, itemIndex);
+		const timeLeft = deadlineAt - Date.now();
+		if (timeLeft <= 0) throw pastDeadline();
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${baseUrl}${request.path}`,
-			qs: request.qs,
+			url,
+			qs,
 			body: request.body as IHttpRequestOptions['body'],
 			headers: {
 				Accept: kind === 'stream' ? 'text/event-stream, application/json' : kind === 'binary' ? '*/*' : 'application/json',
@@ -181,11 +216,12 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 			},
 			json: kind === 'json',
 			returnFullResponse: true,
-			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			timeout: Math.max(1, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, timeLeft)),
 		};
 		if (kind === 'stream') options.encoding = 'stream';
 		if (kind === 'binary') options.encoding = 'arraybuffer';
-		if (request.streamBody) options.disableFollowRedirect = true;
+		// n8n's client would follow redirects and, for another origin, add the credential again: redirects.ts decides.
+		options.disableFollowRedirect = true;
 		const credentialId = node.credentials?.[credentialType]?.id ?? '';
 		const renewing = forceNewToken && credentialId ? jwtRenewals.get(credentialId) : undefined;
 		if (renewing) {
@@ -223,6 +259,7 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 				const message = redactSecrets((error as Error)?.message ?? String(error));
 				failure = { endpoint, attempts: retries + 1, msg: `could not reach Coze at ${baseUrl}: ${message}` };
 				if (!idempotent || retries >= maxRetries) throw cozeApiError(node, failure, itemIndex);
+				if (Date.now() + retryDelayMs * 2 ** retries >= deadlineAt) throw pastDeadline(failure);
 				await pause(retryDelayMs * 2 ** retries++, signal, () => cancelledError(node, itemIndex));
 				continue;
 			}
@@ -231,6 +268,17 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 			}
 			failure = failureOf(thrown, endpoint) ?? { httpStatus: thrown.statusCode, endpoint };
 			response = thrown;
+		}
+		if (response && isRedirect(response.statusCode)) {
+			const decision = redirectDecision(url, header(response.headers, 'location'), request.method, response.statusCode, hops, !request.streamBody);
+			if ('follow' in decision) {
+				url = decision.follow;
+				qs = undefined;
+				hops++;
+				continue;
+			}
+			const logId = header(response.headers, 'x-tt-logid');
+			throw cozeApiError(node, { endpoint, httpStatus: response.statusCode, logId, msg: decision.refuse }, itemIndex);
 		}
 		if (!failure && response) return response;
 		failure = { ...(failure as CozeFailure), attempts: retries + 1 };
@@ -258,6 +306,7 @@ async function send(ctx: CozeContext, request: CozeRequest, kind: ResponseKind):
 		if ((isRateLimited(failure) || (idempotent && isServerError(failure))) && retries < maxRetries) {
 			const retryAfter = Number(header(response?.headers, 'retry-after'));
 			const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : retryDelayMs * 2 ** retries;
+			if (Date.now() + delay >= deadlineAt) throw cozeApiError(node, failure, itemIndex);
 			retries++;
 			await pause(delay, signal, () => cancelledError(node, itemIndex));
 			continue;
@@ -294,12 +343,30 @@ export interface CozeStream {
 	close: () => void;
 }
 
+/** Limits of a stream beyond its idle time (`CozeRequest.timeoutMs`). */
+export interface StreamLimits {
+	/** Epoch ms at which the stream is closed whatever still arrives (the caller's overall timeout). */
+	deadlineAt?: number;
+	/**
+	 * While `known()` is false at the deadline (what runs at Coze has not been named yet, so it could not be stopped),
+	 * reading goes on for at most `graceMs` more, to learn it.
+	 */
+	graceMs?: number;
+	known?: () => boolean;
+}
+
+/** How often at most the stream watchdog wakes; also the longest a timer may outlive its stream on n8n 1.x. */
+const WATCHDOG_TICK_MS = 1000;
+
 /**
- * A streaming call. Resolves once the event stream has started (or throws the mapped Coze error). A connection cut
- * or an idle stream (no bytes for `timeoutMs`) throws a NodeApiError that says which; a cancelled execution closes it.
- * What the events mean, deadlines and live chunks are streams/lifecycle.ts's concern.
+ * A streaming call. Resolves once the event stream has started (or throws the mapped Coze error). Two clocks run on
+ * their own, whatever arrives: the idle clock counts only events (SSE comments such as `: keep-alive`, which proxies
+ * and gateways send without knowing whether Coze is still working, do not reset it; Coze's own events, PING
+ * included, do), and the deadline (`limits.deadlineAt`) closes the stream at that moment. A connection cut or an
+ * idle stream throws a NodeApiError that says which; a cancelled execution closes it. What the events mean, live
+ * chunks and the message for a deadline are streamLifecycle.ts's concern.
  */
-export async function cozeApiStream(this: CozeContext, request: CozeRequest): Promise<CozeStream> {
+export async function cozeApiStream(this: CozeContext, request: CozeRequest, limits: StreamLimits = {}): Promise<CozeStream> {
 	const response = await send(this, { ...request, idempotent: request.idempotent ?? false }, 'stream');
 	const body = response.body as Readable;
 	const logId = header(response.headers, 'x-tt-logid');
@@ -307,34 +374,76 @@ export async function cozeApiStream(this: CozeContext, request: CozeRequest): Pr
 	const signal = request.cancelSignal ?? cancelSignalOf(this);
 	const endpoint = `${request.method} ${request.path}`;
 	const idleMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	let lastDataAt = Date.now();
-	async function* bytes(): AsyncGenerator<Buffer | string> {
-		for await (const chunk of body) {
-			lastDataAt = Date.now();
-			yield chunk;
+	const deadlineAt = limits.deadlineAt ?? Number.POSITIVE_INFINITY;
+	const graceEndsAt = deadlineAt + (limits.known ? (limits.graceMs ?? 0) : 0);
+	const pastDeadline = (now: number) => now >= graceEndsAt || (now >= deadlineAt && (limits.known?.() ?? true));
+	let lastEventAt = Date.now();
+	let stopped: 'idle' | 'deadline' | undefined;
+	const watch = new AbortController();
+	// Settles when the watchdog stops the stream; raced against every read, so a stop never waits for the next byte.
+	let stop: () => void = () => {};
+	const stoppedByWatchdog = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
+
+	async function watchdog(): Promise<void> {
+		for (;;) {
+			const now = Date.now();
+			if (pastDeadline(now)) stopped = 'deadline';
+			else if (now - lastEventAt >= idleMs) stopped = 'idle';
+			if (stopped) {
+				stop();
+				body.destroy();
+				return;
+			}
+			const next = Math.min(lastEventAt + idleMs, now >= deadlineAt ? graceEndsAt : deadlineAt) - now;
+			try {
+				// n8n-workflow's sleep takes an abort signal since 2.x; on 1.x the tick just runs out (≤ 1 s).
+				await (sleep as (ms: number, abortSignal?: AbortSignal) => Promise<void>)(Math.min(Math.max(next, 5), WATCHDOG_TICK_MS), watch.signal);
+			} catch {
+				return;
+			}
+			if (watch.signal.aborted) return;
 		}
 	}
+
+	const idleError = () =>
+		cozeApiError(
+			node,
+			{ endpoint, logId, msg: `the event stream went idle: no event for ${Math.round(idleMs / 1000)} s (Idle Timeout); the answer is incomplete` },
+			request.itemIndex,
+		);
+	const deadlineError = () =>
+		cozeApiError(node, { endpoint, logId, msg: 'the event stream was closed at the timeout; the answer is incomplete' }, request.itemIndex);
+
 	async function* events(): AsyncGenerator<SseEvent> {
+		const source = readSseEvents(body);
+		void watchdog();
 		try {
-			yield* readSseEvents(bytes());
+			for (;;) {
+				const next = await Promise.race([source.next(), stoppedByWatchdog]);
+				if (next === 'stopped' || next.done) break;
+				lastEventAt = Date.now();
+				yield next.value;
+			}
+			if (stopped === 'deadline') throw deadlineError();
+			if (stopped === 'idle') throw idleError();
 		} catch (error) {
 			if (signal?.aborted) throw cancelledError(node, request.itemIndex);
+			if (stopped === 'deadline') throw deadlineError();
+			if (stopped === 'idle') throw idleError();
 			const message = redactSecrets((error as Error)?.message ?? String(error));
-			// The socket timeout surfaces as a plain "aborted"; the silence before it is what tells an idle stream.
-			const idle = Date.now() - lastDataAt >= idleMs * 0.9 || /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(message);
+			// n8n's socket timeout (no bytes at all for the idle time) surfaces as a plain "aborted" or a timeout.
+			const idle = Date.now() - lastEventAt >= idleMs * 0.9 || /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(message);
+			if (idle) throw idleError();
 			throw cozeApiError(
 				node,
-				{
-					endpoint,
-					logId,
-					msg: idle
-						? `the event stream went idle: no data for ${Math.round(idleMs / 1000)} s (Idle Timeout); the answer is incomplete`
-						: `the event stream was cut before it finished (${message}); the answer is incomplete`,
-				},
+				{ endpoint, logId, msg: `the event stream was cut before it finished (${message}); the answer is incomplete` },
 				request.itemIndex,
 			);
 		} finally {
+			watch.abort();
 			body.destroy();
+			// A read still pending on the destroyed body settles (or not) on its own; nothing waits for it.
+			void source.return(undefined).catch(() => undefined);
 		}
 	}
 	return { events: events(), logId, close: () => body.destroy() };

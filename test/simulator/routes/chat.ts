@@ -28,6 +28,8 @@ interface Chat {
 	meta_data: Record<string, string>;
 	messages: Message[];
 	userText: string;
+	/** The question held audio: Coze answers with voice too, in this encoding (see the audio step of `drive`). */
+	voice?: 'pcm' | 'opus';
 	saved: boolean;
 	pendingToolCall?: { id: string; city: string };
 	completedAtMs?: number;
@@ -51,10 +53,40 @@ interface ChatState {
 	chats: Map<string, Chat>;
 	active: number;
 	maxConcurrent: number;
+	audioBeforeCompleted: boolean;
 }
 
 export const chatState = (sim: Simulator) =>
-	sim.state<ChatState>('chat', () => ({ conversations: new Map(), chats: new Map(), active: 0, maxConcurrent: 0 }));
+	sim.state<ChatState>('chat', () => ({ conversations: new Map(), chats: new Map(), active: 0, maxConcurrent: 0, audioBeforeCompleted: false }));
+
+/**
+ * Where a voice answer's `conversation.audio.delta` events go. Default: after `conversation.chat.completed`, before
+ * `done`, as in the only recording of a voice answer (coze-py tests/testdata/chat_audio_stream_resp.txt). Switch this
+ * on to send them between the answer's message deltas and its `message.completed` instead (no source shows this order;
+ * clients must cope with both).
+ */
+export function setAudioBeforeCompleted(sim: Simulator, on: boolean) {
+	chatState(sim).audioBeforeCompleted = on;
+}
+
+const OGG_AUDIO = (name: string, contentType = '') => /^audio\/(ogg|opus)\b/i.test(contentType) || /\.(ogg|oga|opus)([?#]|$)/i.test(name);
+
+/**
+ * The voice answer's deltas (docs chat_v3.md, Message object, content_type audio: "输入为 wav 格式音频时，content 为采样率
+ * 24kHz，raw 16 bit, 1 channel, little-endian 的 pcm 音频片段 base64 后的字符串 / 输入为 ogg_opus 格式音频时，content 为采样率
+ * 48kHz，1 channel，10ms 帧长的 opus 格式音频片段base64 后的字符串"). PCM: two 0.1 s chunks of a 440 Hz tone (4,800 bytes
+ * each). Opus: 20 packets of 10 ms (0.2 s), one raw packet per delta (our reading of "10ms 帧长的 opus 格式音频片段", see
+ * SOURCES.md), each a CELT-only fullband 10 ms frame (TOC config 30, code 0: 0xF0) holding silence — the simulator has
+ * no Opus encoder; what the packets decode to is not what is tested.
+ */
+export function voiceDeltas(format: 'pcm' | 'opus'): Buffer[] {
+	if (format === 'opus') return Array.from({ length: 20 }, () => Buffer.from([0xf0, 0xff, 0xfe]));
+	return [0, 1].map((chunk) => {
+		const pcm = Buffer.alloc(4800);
+		for (let i = 0; i < 2400; i++) pcm.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * (chunk * 2400 + i)) / 24000)), i * 2);
+		return pcm;
+	});
+}
 
 /** Test and benchmark hooks: when each chat completed, and the peak number of chats answered at once. */
 export function chatStats(sim: Simulator) {
@@ -109,7 +141,7 @@ function message(chat: Chat, type: string, content: string, extra: Record<string
 }
 
 /** Describes the user's last message; object_string content is validated as the docs define it. */
-function userTextOf(sim: Simulator, messages: unknown): { text?: string; error?: string } {
+function userTextOf(sim: Simulator, messages: unknown): { text?: string; error?: string; voice?: 'pcm' | 'opus' } {
 	if (!Array.isArray(messages)) return { error: 'additional_messages must be an array' };
 	const last = [...messages].reverse().find((m) => (m as Message)?.role === 'user') as Message | undefined;
 	if (!last) return { error: 'additional_messages needs a message with role=user as the question' };
@@ -125,6 +157,7 @@ function userTextOf(sim: Simulator, messages: unknown): { text?: string; error?:
 	if (!Array.isArray(parts) || parts.length === 0) return { error: 'object_string content must be a non-empty JSON array' };
 	const texts: string[] = [];
 	const attachments: string[] = [];
+	const voices: Array<'pcm' | 'opus'> = [];
 	const files = filesOf(sim);
 	for (const part of parts as Message[]) {
 		if (part.type === 'text') {
@@ -135,8 +168,10 @@ function userTextOf(sim: Simulator, messages: unknown): { text?: string; error?:
 				const file = files.get(String(part.file_id));
 				if (!file) return { error: `file ${String(part.file_id)} not found` };
 				attachments.push(` [${String(part.type)}: ${file.file_name}]`);
+				if (part.type === 'audio') voices.push(OGG_AUDIO(file.file_name, file.contentType) ? 'opus' : 'pcm');
 			} else if (typeof part.file_url === 'string' && /^https?:\/\//.test(part.file_url)) {
 				attachments.push(` [${String(part.type)}_url: ${part.file_url}]`);
+				if (part.type === 'audio') voices.push(OGG_AUDIO(part.file_url) ? 'opus' : 'pcm');
 			} else {
 				return { error: `a ${String(part.type)} item needs file_id or file_url` };
 			}
@@ -144,7 +179,8 @@ function userTextOf(sim: Simulator, messages: unknown): { text?: string; error?:
 			return { error: `unknown object_string item type ${String(part.type)}` };
 		}
 	}
-	return { text: texts.join(' ') + attachments.join('') };
+	const voice = voices.length === 0 ? undefined : voices.includes('opus') ? 'opus' : 'pcm';
+	return { text: texts.join(' ') + attachments.join(''), ...(voice ? { voice } : {}) };
 }
 
 function splitDeltas(text: string, size = 4): string[] {
@@ -244,16 +280,13 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 			if (canceled()) return;
 			await emit('conversation.message.delta', { ...answer, content: piece, ...(bot === BOTS.thinking ? { reasoning_content: '' } : {}) });
 		}
-		if (/\[audio(_url)?: /.test(chat.userText)) {
-			// docs chat_v3.md: conversation.audio.delta only when the input held audio; content is base64 PCM, 24 kHz,
-			// 16-bit mono (coze-py tests/testdata/chat_audio_stream_resp.txt). Two 0.1 s chunks of a 440 Hz tone.
-			for (let chunk = 0; chunk < 2; chunk++) {
+		const voice = async () => {
+			for (const chunk of voiceDeltas(chat.voice ?? 'pcm')) {
 				if (canceled()) return;
-				const pcm = Buffer.alloc(4800);
-				for (let i = 0; i < 2400; i++) pcm.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * (chunk * 2400 + i)) / 24000)), i * 2);
-				await emit('conversation.audio.delta', { ...answer, content_type: 'audio', content: pcm.toString('base64') });
+				await emit('conversation.audio.delta', { ...answer, content_type: 'audio', content: chunk.toString('base64') });
 			}
-		}
+		};
+		if (chat.voice && state.audioBeforeCompleted) await voice();
 		answer.content = answerText;
 		chat.messages.push(answer);
 		await emit('conversation.message.completed', answer);
@@ -282,6 +315,8 @@ async function drive(sim: Simulator, chat: Chat, writer: SseWriter | undefined, 
 		chat.completedAtMs = Date.now();
 		finish('completed');
 		await emit('conversation.chat.completed', chatObject(chat));
+		// The recorded order (coze-py chat_audio_stream_resp.txt): the voice answer after chat.completed, then done.
+		if (chat.voice && !state.audioBeforeCompleted) await voice();
 		await emit('done', '"[DONE]"');
 	} finally {
 		state.active--;
@@ -352,6 +387,7 @@ export function registerChatRoutes(sim: Simulator) {
 			meta_data: (body.meta_data as Record<string, string>) ?? {},
 			messages: [],
 			userText: user.text ?? '',
+			...(user.voice ? { voice: user.voice } : {}),
 			saved: save,
 		};
 		state.chats.set(chat.id, chat);

@@ -2,6 +2,7 @@ import type { Simulator } from '../index';
 import { registerAppRoutes } from './apps';
 import { registerAudioRoutes } from './audio';
 import { registerBotRoutes } from './bots';
+import { registerCallbackRoutes } from './callbacks';
 import { registerChatRoutes } from './chat';
 import { registerConversationRoutes } from './conversations';
 import { registerDatasetRoutes } from './datasets';
@@ -24,4 +25,5 @@ export function registerRoutes(sim: Simulator) {
 	registerAudioRoutes(sim);
 	registerPluginRoutes(sim);
 	registerAppRoutes(sim);
+	registerCallbackRoutes(sim);
 }

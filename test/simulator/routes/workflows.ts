@@ -16,7 +16,7 @@ interface Run {
 	executeId: string;
 	workflowId: string;
 	mode: 0 | 1 | 2;
-	status: 'Running' | 'Success' | 'Fail';
+	status: 'Running' | 'Success' | 'Fail' | 'Cancel';
 	createdAt: number;
 	finishAt: number;
 	output: string;
@@ -133,6 +133,16 @@ function startRun(sim: Simulator, workflowId: string, body: Record<string, unkno
 	state.runs.set(run.executeId, run);
 	state.started[workflowId] = (state.started[workflowId] ?? 0) + 1;
 	return run;
+}
+
+/**
+ * A run cancelled in Coze Studio's web UI (POST /api/workflow_api/cancel, session-authenticated: coze-studio
+ * backend/api/router/coze/api.go); its run history then says `Cancel` (backend/api/model/workflow/workflow.go
+ * WorkflowExeStatus_Cancel). Coze's docs list no cancelled status for run_histories.
+ */
+export function cancelRun(sim: Simulator, executeId: string) {
+	const run = workflowsOf(sim).runs.get(executeId);
+	if (run && run.status === 'Running') run.status = 'Cancel';
 }
 
 function refresh(run: Run): Run {
@@ -269,6 +279,50 @@ export function registerWorkflowRoutes(sim: Simulator) {
 		]);
 	});
 
+	/**
+	 * Coze Studio's run history (studio profile only): GET /v1/workflow/get_run_history?workflow_id=&execute_id=
+	 * (coze-studio 4f786d6a9: backend/api/router/coze/api.go; handler backend/api/handler/coze/workflow_service.go
+	 * OpenAPIGetWorkflowRunHistory; answer built by backend/application/workflow/workflow.go
+	 * OpenAPIGetWorkflowRunHistory, types backend/api/model/workflow/workflow.go GetWorkflowRunHistoryResponse /
+	 * WorkflowExecuteHistory). Differences from Coze's run_histories answer: no `code` on success (omitempty, never
+	 * set) but `BaseResp`; `execute_id`, `bot_id`, `connector_id`, `token` are JSON numbers (int64: an execute ID
+	 * beyond 2^53 loses digits in JavaScript); `log_id` (not `logid`); `error_msg` (not `error_message`); status may
+	 * also be `Cancel`; no `is_output_trimmed`, `node_execute_status` or `usage`; `output` is the end node's output
+	 * marshalled as JSON text (backend/domain/workflow/internal/execute/event_handle.go), not wrapped in `Output`.
+	 * A missing workflow_id fails binding: HTTP 400 `{code:400,msg}` (handler/coze/base.go invalidParamRequestResponse).
+	 * An unknown execute_id: the WorkflowError's OpenAPI code, HTTP 200 (777777775 here, as noted in SOURCES.md).
+	 */
+	if (sim.profile === 'studio') {
+		sim.route('GET', '/v1/workflow/get_run_history', (ctx) => {
+			const { workflow_id: workflowId, execute_id: executeId } = ctx.req.query;
+			if (!workflowId) return ctx.raw(400, { code: 400, msg: "'workflow_id' field is a 'required' parameter, but the request does not have it" });
+			const run = workflowsOf(sim).runs.get(String(executeId ?? ''));
+			if (!run || run.workflowId !== workflowId) return ctx.raw(200, { code: 777777775, msg: 'workflow execution not found' });
+			refresh(run);
+			const record = {
+				execute_id: '__EXECUTE_ID__',
+				execute_status: run.status,
+				bot_id: 0,
+				connector_id: 1024,
+				connector_uid: run.connectorUid,
+				run_mode: run.mode,
+				log_id: run.logid,
+				create_time: Math.floor(run.createdAt / 1000),
+				update_time: Math.floor(Date.now() / 1000),
+				debug_url: debugUrl(run.workflowId, run.executeId),
+				input: '{}',
+				output: run.status === 'Success' ? run.output : '',
+				token: 0,
+				cost: '0.00000',
+				error_code: run.status === 'Fail' ? String(run.errorCode) : '',
+				error_msg: run.status === 'Fail' ? run.errorMessage : '',
+			};
+			// int64 IDs are written as bare JSON numbers, as Go's encoder does.
+			const text = JSON.stringify({ data: [record], BaseResp: { StatusMessage: '', StatusCode: 0 } }).replace('"__EXECUTE_ID__"', run.executeId);
+			ctx.raw(200, text, { 'Content-Type': 'application/json; charset=utf-8' });
+		});
+	}
+
 	sim.route('GET', '/v1/workflows/{workflow_id}/run_histories/{execute_id}/execute_nodes/{node_execute_uuid}', (ctx) => {
 		const run = workflowsOf(sim).runs.get(ctx.params.execute_id);
 		if (!run || ctx.params.node_execute_uuid !== `${run.executeId}-output`) return ctx.error(4200, 'node execution not found');
@@ -370,7 +424,10 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			section_id: chats.conversations.get(conversationId)?.section_id,
 			created_at: Math.floor(Date.now() / 1000),
 		};
-		const answer = `Chat flow says: ${question.content}`;
+		// docs/workflow_chat.md workflow_version (e.g. v0.0.5; unset = the latest). What Coze answers for an unknown
+		// version is not documented: the simulator does not check it, and names the version it ran in the answer.
+		const version = typeof body.workflow_version === 'string' && body.workflow_version ? ` ${body.workflow_version}` : '';
+		const answer = `Chat flow${version} says: ${question.content}`;
 		const messageId = cozeId();
 		const message = { id: messageId, conversation_id: conversationId, chat_id: chat.id, role: 'assistant', type: 'answer', content_type: 'text' };
 		const out = ctx.sse();

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { idText, limitOf } from '../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../shared/transport';
+import { optionsField, returnAllFields, workspaceField, workspaceIdOf } from './fields';
+
+const operations = ['getAll'];
+
+export const description: INodeProperties[] = [
+	workspaceField('app', operations, 'The workspace whose apps to list'),
+	...returnAllFields('app', operations),
+	optionsField('app', operations, [
+		{
+			displayName: 'Publish Status',
+			name: 'publishStatus',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all', description: 'Drafts and published apps' },
+				{ name: 'Published', value: 'published_online', description: 'Apps with a published version (Coze default)' },
+				{ name: 'Published, Now a Draft', value: 'published_draft', description: 'Published before, with unpublished changes' },
+				{ name: 'Never Published', value: 'unpublished_draft' },
+			],
+			default: 'published_online',
+			description: 'Which apps to list by publish status',
+		},
+		{
+			displayName: 'Channel ID',
+			name: 'connectorId',
+			type: 'string',
+			default: '',
+			placeholder: '1024',
+			description: 'Only apps published to this channel (connector). Empty: the API channel (1024), as Coze does.',
+		},
+	]),
+];
+
+/**
+ * GET /v1/apps (published_apps_list.md): workspace_id, publish_status, connector_id, page_num/page_size (default 20; no
+ * maximum is documented, so pages stay at 20); answers { items, total }.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const workspaceId = workspaceIdOf.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const limit = limitOf(this, itemIndex);
+	const qs: IDataObject = { workspace_id: workspaceId };
+	if (options.publishStatus) qs.publish_status = options.publishStatus;
+	const connectorId = idText(this, options.connectorId ?? '', 'Channel ID', itemIndex);
+	if (connectorId) qs.connector_id = connectorId;
+	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
+	const apps = await cozePaginate.call(this, { method: 'GET', path: '/v1/apps', qs, itemIndex }, style, { maxPageSize: 20, limit });
+	return apps.map((app) => ({ json: { workspace_id: workspaceId, ...app }, pairedItem: { item: itemIndex } }));
+}

@@ -1,0 +1,96 @@
+import type { ICredentialDataDecryptedObject, INode, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CozeContext } from './transport';
+import { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf } from './transport';
+
+/**
+ * Self-hosted Coze Studio (coze-dev/coze-studio) serves only part of Coze's OpenAPI: its router
+ * (backend/api/router/coze/api.go at 4f786d6a9) has chat, conversations, knowledge bases and documents, file upload,
+ * bot and workflow lookup by ID, workflow runs and chat flows, and reads background runs at
+ * GET /v1/workflow/get_run_history. The credential says when it points at Studio (Region → Custom, Server → Coze
+ * Studio): the nodes then refuse what Studio lacks before sending anything, pickers ask for IDs, and runs are read
+ * through Studio's history path.
+ */
+
+/** Operations Studio serves, per node type (`resource.operation` or `operation`). Everything else is refused. */
+export const STUDIO_OPERATIONS: Record<string, string[]> = {
+	cozeChat: ['sendMessage', 'getChat', 'listMessages', 'cancelChat'],
+	cozeConversation: [
+		'conversation.create',
+		'conversation.get',
+		'conversation.getAll',
+		'conversation.update',
+		'conversation.clear',
+		'conversation.delete',
+		'message.getAll',
+	],
+	cozeDataset: [
+		'dataset.create',
+		'dataset.getAll',
+		'dataset.update',
+		'dataset.delete',
+		'dataset.getProgress',
+		'document.create',
+		'document.getAll',
+		'document.update',
+		'document.delete',
+		'image.getAll',
+	],
+	cozeFile: ['upload'],
+	cozeBot: ['bot.get'],
+	cozeWorkflow: ['run', 'resume', 'chat', 'getRun', 'get'],
+	cozeWorkflowTrigger: ['poll'],
+};
+
+/** The node type without its package prefix ('n8n-nodes-coze-api.cozeChat' → 'cozeChat'). */
+export function nodeTypeName(node: INode): string {
+	return node.type.slice(node.type.lastIndexOf('.') + 1);
+}
+
+export function studioServes(nodeType: string, operationKey: string): boolean {
+	return STUDIO_OPERATIONS[nodeType]?.includes(operationKey) ?? false;
+}
+
+const studioByContext = new WeakMap<object, boolean>();
+
+/** Whether the node's credential points at a self-hosted Coze Studio (read once per node run, no request). */
+export async function isCozeStudio(ctx: CozeContext): Promise<boolean> {
+	const known = studioByContext.get(ctx);
+	if (known !== undefined) return known;
+	let studio = false;
+	try {
+		const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE_BY_AUTHENTICATION[authenticationOf(ctx)], 0)) as ICredentialDataDecryptedObject;
+		studio = credentials.region === 'custom' && credentials.server === 'studio';
+	} catch {
+		studio = false;
+	}
+	studioByContext.set(ctx, studio);
+	return studio;
+}
+
+function words(value: string): string {
+	if (value === 'getAll') return 'Get Many';
+	const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2');
+	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** "Message → Get Many", "Get Node Output": how the operation reads in the node's menus. */
+export function operationLabel(operationKey: string): string {
+	return operationKey.split('.').map(words).join(' → ');
+}
+
+/** The error for an operation Studio does not have, raised before any request. */
+export function studioUnavailableError(node: INode, operationKey: string, itemIndex: number, what?: string): NodeOperationError {
+	const subject = what ?? `"${operationLabel(operationKey)}"`;
+	return new NodeOperationError(node, `${subject} is not available on Coze Studio`, {
+		itemIndex,
+		description:
+			"The credential's Server is Coze Studio, whose OpenAPI has no endpoint for this. Nothing was sent. Use a coze.cn or coze.com credential, or set the credential's Server to Coze-Compatible API if your server offers the full Coze OpenAPI.",
+	});
+}
+
+/** A picker whose list endpoint Studio lacks: one entry saying so, so the user switches to ID entry. */
+export function studioPickerResult(): INodeListSearchResult {
+	return { results: [{ name: 'Not Available on Coze Studio — Enter the ID', value: '' }] };
+}
