@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { CozeAudio } from '../../nodes/CozeAudio/CozeAudio.node';
 import { CozeBot } from '../../nodes/CozeBot/CozeBot.node';
@@ -70,6 +70,8 @@ interface Case {
 	items?: () => INodeExecutionData[];
 	poll?: boolean;
 	note?: string;
+	/** The node's typeVersion (default 1). */
+	typeVersion?: number;
 }
 
 async function chatDone(api: Api, bot: string): Promise<{ conversationId: string; chatId: string }> {
@@ -654,6 +656,37 @@ const CASES: Case[] = [
 	},
 ];
 
+/** Coze Workflow version 2 runs version 1's operations under resources: the same cases with its keys and parameters. */
+const WORKFLOW_V2_KEYS: Record<string, [string, string]> = {
+	run: ['workflow', 'run'],
+	resume: ['run', 'resume'],
+	chat: ['chatFlow', 'chat'],
+	getRun: ['run', 'get'],
+	getNodeOutput: ['run', 'getNodeOutput'],
+	list: ['workflow', 'getAll'],
+	get: ['workflow', 'get'],
+	listVersions: ['version', 'getAll'],
+};
+CASES.push(
+	...CASES.filter((c) => c.type === 'cozeWorkflow').map((c): Case => {
+		const [resource, operation] = WORKFLOW_V2_KEYS[c.key];
+		const v2 = (parameters: IDataObject): IDataObject => ({
+			...parameters,
+			resource,
+			operation,
+			...(operation === 'run' ? { inputMode: 'json' } : {}),
+		});
+		const { parameters } = c;
+		return {
+			...c,
+			typeVersion: 2,
+			key: `${resource}.${operation}`,
+			label: `${c.label} (version 2)`,
+			parameters: typeof parameters === 'function' ? async (api) => v2(await parameters(api)) : v2(parameters),
+		};
+	}),
+);
+
 async function textDocument(api: Api): Promise<string> {
 	const created = await api('POST', '/open_api/knowledge/document/create', {
 		body: {
@@ -734,7 +767,7 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 		// lacks gets IDs prepared on the Coze simulator, and must not send anything to Studio.
 		const prepareOn = server === 'studio' && !studioServes(testCase.type, testCase.key) ? coze : sim;
 		const parameters: IDataObject = typeof testCase.parameters === 'function' ? await testCase.parameters(apiOf(prepareOn)) : testCase.parameters;
-		const spec = { type: testCase.type, parameters, credentials: { cozeApi: credential } };
+		const spec = { type: testCase.type, typeVersion: testCase.typeVersion, parameters, credentials: { cozeApi: credential } };
 		const sentBefore = sim.requests.length;
 		let error: Error | undefined;
 		let items: INodeExecutionData[] = [];
@@ -788,7 +821,8 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 	it('covers every operation of every node', () => {
 		const covered = new Set(CASES.map((c) => `${c.type}:${c.key}`));
 		const missing: string[] = [];
-		for (const node of NODES) {
+		const versions = NODES.flatMap((node) => ('nodeVersions' in node ? Object.values((node as unknown as IVersionedNodeType).nodeVersions) : [node]));
+		for (const node of versions) {
 			const type = node.description.name;
 			const properties = node.description.properties;
 			for (const op of properties.filter((p) => p.name === 'operation')) {
