@@ -266,6 +266,45 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 		});
 	});
 
+	describe('Chat With Chat Flow', () => {
+		it("shows the chat flow's own start-node inputs (not USER_INPUT / CONVERSATION_NAME) and sends them as parameters", async () => {
+			const spec = v2({ resource: 'chatFlow', operation: 'chat', workflowId: rl(WORKFLOWS.chatflow) });
+			const { fields } = await harness.resourceMapping(spec, 'getChatFlowInputs');
+			expect(fields.map((f) => [f.id, f.displayName, f.defaultValue])).toEqual([['tone', 'tone (string)', 'friendly']]);
+			sim.reset();
+			const chat = await harness.run(
+				v2({
+					resource: 'chatFlow',
+					operation: 'chat',
+					workflowId: rl(WORKFLOWS.chatflow),
+					runAs: 'app',
+					appId: rl('7442086830000000001'),
+					message: 'hi',
+					inputMode: 'form',
+					inputs: form(fields, { tone: '={{ $json.tone }}' }),
+				}),
+				{ items: [{ json: { tone: 'formal' } }] },
+			);
+			expect(chat.error).toBeUndefined();
+			const sent = sim.requests.find((r) => r.path === '/v1/workflows/chat')?.body as IDataObject;
+			expect(sent.parameters).toEqual({ tone: 'formal' });
+			const json = await harness.run(
+				v2({
+					resource: 'chatFlow',
+					operation: 'chat',
+					workflowId: rl(WORKFLOWS.chatflow),
+					runAs: 'app',
+					appId: rl('7442086830000000001'),
+					message: 'hi',
+					inputMode: 'json',
+					options: { parameters: '{"tone": "formal"}' },
+				}),
+			);
+			expect(json.error).toBeUndefined();
+			expect((sim.requests.filter((r) => r.path === '/v1/workflows/chat').at(-1)?.body as IDataObject).parameters).toEqual({ tone: 'formal' });
+		});
+	});
+
 	describe('operations shared with version 1', () => {
 		it('gets many workflows (getAll), many versions (getAll), one workflow, and chats with a chat flow', async () => {
 			const workflows = await harness.run(v2({ resource: 'workflow', operation: 'getAll', workspaceId: rl(WORKSPACES[0].id), returnAll: true }));

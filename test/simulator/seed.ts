@@ -217,7 +217,8 @@ const PLAIN_IO: WorkflowIoSeed = {
 /**
  * Start and end node per workflow and published version (GET /v1/workflows/:id?include_input_output=true for the
  * latest, GET …/versions?include_input_output=true per version). The chat flow declares the two inputs of the docs'
- * example (get_workflow_info.md: CONVERSATION_NAME, USER_INPUT) and answers text (use_answer_content).
+ * example (get_workflow_info.md: CONVERSATION_NAME, USER_INPUT) plus a custom `tone`, and answers text
+ * (use_answer_content).
  */
 export function workflowIoOf(workflowId: string, version?: string): WorkflowIoSeed {
 	if (workflowId === WORKFLOWS.typed) return version === 'v0.0.1' ? TYPED_V1 : TYPED_V2;
@@ -227,6 +228,8 @@ export function workflowIoOf(workflowId: string, version?: string): WorkflowIoSe
 				parameters: {
 					CONVERSATION_NAME: { required: false, description: '', default_value: '', type: 'string' },
 					USER_INPUT: { type: 'string', required: false },
+					// A custom input of our own (the docs' example has none): chat flows may declare more start-node variables.
+					tone: { type: 'string', required: false, description: 'How to answer, e.g. friendly or formal', default_value: 'friendly' },
 				},
 			},
 			output: { terminate_plan: 'use_answer_content', content: 'Chat flow says: {{output}}', parameters: { output: { type: 'string' } } },

@@ -121,17 +121,37 @@ export async function workflowIo(this: CozeContext, workflowId: string, version:
 
 /** resourceMapper method: the picked workflow's start-node variables (at the picked version) as form fields. */
 export async function getWorkflowInputs(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const node = { getNode: () => this.getNode() };
-	const workflowId = idText(node, this.getCurrentNodeParameter('workflowId', { extractValue: true }), 'Workflow', 0);
+	return await startNodeForm(this, []);
+}
+
+/**
+ * Chat flows fill two start-node variables themselves: USER_INPUT from the message and CONVERSATION_NAME from the
+ * conversation (the docs' example start node, get_workflow_info.md); the form shows the others.
+ */
+export const CHAT_FLOW_SYSTEM_INPUTS = ['USER_INPUT', 'CONVERSATION_NAME'];
+
+/** resourceMapper method for Chat With Chat Flow: the chat flow's own start-node variables. */
+export async function getChatFlowInputs(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	return await startNodeForm(this, CHAT_FLOW_SYSTEM_INPUTS);
+}
+
+async function startNodeForm(ctx: ILoadOptionsFunctions, leaveOut: string[]): Promise<ResourceMapperFields> {
+	const node = { getNode: () => ctx.getNode() };
+	const workflowId = idText(node, ctx.getCurrentNodeParameter('workflowId', { extractValue: true }), 'Workflow', 0);
 	if (!/^\d+$/.test(workflowId)) return { fields: [], emptyFieldsNotice: 'Choose the workflow first: its start-node inputs appear here' };
 	let version = '';
 	try {
-		version = idText(node, this.getCurrentNodeParameter('workflowVersion', { extractValue: true }), 'Workflow Version', 0);
+		// Run Workflow has the version next to the workflow; Chat With Chat Flow under Options.
+		const picked =
+			ctx.getCurrentNodeParameter('workflowVersion', { extractValue: true }) ??
+			ctx.getCurrentNodeParameter('options.workflowVersion', { extractValue: true });
+		version = idText(node, picked, 'Workflow Version', 0);
 	} catch {
 		version = ''; // an expression the editor cannot resolve yet: show the latest version's inputs
 	}
-	const io = await workflowIo.call(this, workflowId, version);
-	return { fields: startNodeFields(io.input?.parameters), emptyFieldsNotice: "This workflow's start node has no inputs" };
+	const io = await workflowIo.call(ctx, workflowId, version);
+	const fields = startNodeFields(io.input?.parameters).filter((field) => !leaveOut.includes(field.id));
+	return { fields, emptyFieldsNotice: "This workflow's start node has no inputs" };
 }
 
 type Converted = { value: unknown } | { error: string } | { file: string };
