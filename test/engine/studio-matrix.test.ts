@@ -11,6 +11,7 @@ import { CozeFile } from '../../nodes/CozeFile/CozeFile.node';
 import { CozePlugin } from '../../nodes/CozePlugin/CozePlugin.node';
 import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
+import type { CozeWorkflowType } from '../../nodes/CozeWorkflow/v2/actions/node.type';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { CozeWorkspace } from '../../nodes/CozeWorkspace/CozeWorkspace.node';
 import { STUDIO_OPERATIONS, studioServes } from '../../nodes/shared/studio';
@@ -657,19 +658,19 @@ const CASES: Case[] = [
 ];
 
 /** Coze Workflow version 2 runs version 1's operations under resources: the same cases with its keys and parameters. */
-const WORKFLOW_V2_KEYS: Record<string, [string, string]> = {
-	run: ['workflow', 'run'],
-	resume: ['run', 'resume'],
-	chat: ['chatFlow', 'chat'],
-	getRun: ['run', 'get'],
-	getNodeOutput: ['run', 'getNodeOutput'],
-	list: ['workflow', 'getAll'],
-	get: ['workflow', 'get'],
-	listVersions: ['version', 'getAll'],
+const WORKFLOW_V2_KEYS: Record<string, CozeWorkflowType> = {
+	run: { resource: 'workflow', operation: 'run' },
+	resume: { resource: 'run', operation: 'resume' },
+	chat: { resource: 'chatFlow', operation: 'chat' },
+	getRun: { resource: 'run', operation: 'get' },
+	getNodeOutput: { resource: 'run', operation: 'getNodeOutput' },
+	list: { resource: 'workflow', operation: 'getAll' },
+	get: { resource: 'workflow', operation: 'get' },
+	listVersions: { resource: 'version', operation: 'getAll' },
 };
 CASES.push(
 	...CASES.filter((c) => c.type === 'cozeWorkflow').map((c): Case => {
-		const [resource, operation] = WORKFLOW_V2_KEYS[c.key];
+		const { resource, operation } = WORKFLOW_V2_KEYS[c.key];
 		const v2 = (parameters: IDataObject): IDataObject => ({
 			...parameters,
 			resource,
