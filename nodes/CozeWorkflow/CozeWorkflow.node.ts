@@ -14,7 +14,7 @@ import { routeOperation } from '../shared/router';
 import { WORKFLOW_NODE_DESCRIPTION } from './actions/fields';
 import { operations, router } from './actions/router';
 import { operationsByKey, properties, subtitle } from './v2/actions/node.type';
-import { getChatFlowInputs, getWorkflowInputs } from './v2/helpers/inputs';
+import { getChatFlowInputs, getWorkflowInputs } from '../shared/workflowInputs';
 
 /**
  * Coze Workflow, versioned (n8n's VersionedNodeType): version 1 (operations without resources) stays for stored

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties, INodeTypeDescrip
 import { NodeHelpers } from 'n8n-workflow';
 
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
+import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { Harness } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
@@ -22,7 +23,7 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 	afterAll(async () => await sim.close());
 	beforeEach(() => {
 		sim.reset();
-		harness = new Harness([new CozeWorkflow()]);
+		harness = new Harness([new CozeWorkflow(), new CozeWorkflowTrigger()]);
 		credential = harness.addCredential('cozeApi', { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] });
 	});
 	afterEach(() => expect(sim.contractViolations()).toEqual([]));
@@ -302,6 +303,36 @@ describe('Coze Workflow version 2 inside n8n-core against the simulator', () => 
 			);
 			expect(json.error).toBeUndefined();
 			expect((sim.requests.filter((r) => r.path === '/v1/workflows/chat').at(-1)?.body as IDataObject).parameters).toEqual({ tone: 'formal' });
+		});
+	});
+
+	describe('the Workflow Trigger', () => {
+		const trigger = (parameters: Record<string, unknown>) => ({
+			type: 'cozeWorkflowTrigger',
+			parameters: { startRuns: 'whenIdle', workflowId: rl(WORKFLOWS.typed), ...parameters } as never,
+			credentials: { cozeApi: credential },
+		});
+
+		it('starts its runs with the form inputs, checked before the run is started; JSON stays the default', async () => {
+			const { fields } = await harness.resourceMapping(trigger({}), 'getWorkflowInputs');
+			expect(fields.map((f) => f.id)).toContain('count');
+			sim.reset();
+			await harness
+				.poll(trigger({ inputMode: 'form', inputs: form(fields, { customer: 'Ada', count: '2', photo: '7400000000000000001' }) }), {}, 'manual')
+				.catch(() => undefined);
+			const started = sim.requests.find((r) => r.path === '/v1/workflow/run')?.body as IDataObject;
+			expect(started).toMatchObject({
+				workflow_id: WORKFLOWS.typed,
+				is_async: true,
+				parameters: { customer: 'Ada', count: 2, photo: '{"file_id":"7400000000000000001"}' },
+			});
+			sim.reset();
+			await expect(
+				harness.poll(trigger({ inputMode: 'form', inputs: form(fields, { customer: 'Ada', count: 'many' }) }), {}, 'manual'),
+			).rejects.toThrow('The workflow input "count" (integer) expects a whole number, got "many" [item 0]');
+			expect(sim.requests.filter((r) => r.path === '/v1/workflow/run')).toEqual([]);
+			await harness.poll(trigger({ parameters: '{"customer": "Bo", "count": 1}' }), {}, 'manual').catch(() => undefined);
+			expect((sim.requests.find((r) => r.path === '/v1/workflow/run')?.body as IDataObject).parameters).toEqual({ customer: 'Bo', count: 1 });
 		});
 	});
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import * as v1 from '../../../actions/chat.operation';
-import { formInputs } from '../../helpers/inputs';
+import { formInputs } from '../../../../shared/workflowInputs';
 import { withParameters } from '../../helpers/context';
 
 export const meta = {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { optionalId, requiredId } from '../../../../shared/params';
 import * as v1 from '../../../actions/run.operation';
-import type { WorkflowIo } from '../../helpers/inputs';
+import type { WorkflowIo } from '../../../../shared/workflowInputs';
 import { withParameters } from '../../helpers/context';
-import { formInputs, shapeOutput, workflowIo } from '../../helpers/inputs';
+import { formInputs, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
 
 export const meta = {
 	name: 'Run Workflow',

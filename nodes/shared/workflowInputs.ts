@@ -3,16 +3,17 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	INode,
 	ResourceMapperField,
 	ResourceMapperFields,
 	ResourceMapperValue,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { uploadBinaryProperty } from '../../../shared/files';
-import { idText } from '../../../shared/params';
-import type { CozeContext } from '../../../shared/transport';
-import { cozeApiData } from '../../../shared/transport';
+import { uploadBinaryProperty } from './files';
+import { idText } from './params';
+import type { CozeContext } from './transport';
+import { cozeApiData } from './transport';
 
 /**
  * Start-node inputs as a form (issue 20). Coze describes a workflow's start node in GET /v1/workflows/:id
@@ -231,10 +232,43 @@ export async function formInputs(ctx: IExecuteFunctions, itemIndex: number): Pro
 	const mapper = (ctx.getNodeParameter('inputs', itemIndex, {}) ?? {}) as Partial<ResourceMapperValue>;
 	const item = ctx.getInputData()[itemIndex] ?? { json: {} };
 	const source = (mapper.mappingMode === 'autoMapInputData' ? item.json : (mapper.value ?? {})) as IDataObject;
-	const fail = (message: string, description?: string) =>
-		new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, description });
+	const { parameters, files } = checkedFormValues(ctx.getNode(), mapper, source, item.binary ?? {}, itemIndex);
+	for (const file of files) {
+		if (file.kind === 'binary') file.set(JSON.stringify({ file_id: (await uploadBinaryProperty(ctx, itemIndex, file.ref)).id }));
+		else if (file.kind === 'fileId') file.set(JSON.stringify({ file_id: file.ref }));
+		else file.set(file.ref);
+	}
+	return parameters;
+}
+
+/** The form's values where there is no input item (the Workflow Trigger's runs): file inputs take a file ID or a URL. */
+export function formInputsWithoutItem(node: INode, mapper: Partial<ResourceMapperValue>): IDataObject {
+	const { parameters, files } = checkedFormValues(node, mapper, (mapper.value ?? {}) as IDataObject, {}, 0);
+	for (const file of files) file.set(file.kind === 'fileId' ? JSON.stringify({ file_id: file.ref }) : file.ref);
+	return parameters;
+}
+
+interface FileInput {
+	name: string;
+	label: string;
+	ref: string;
+	kind: 'binary' | 'fileId' | 'asIs' | 'unknown';
+	set: (value: string) => void;
+}
+
+/** Every mapped value checked and converted (no request); file inputs returned to resolve. Throws naming the input. */
+function checkedFormValues(
+	node: INode,
+	mapper: Partial<ResourceMapperValue>,
+	source: IDataObject,
+	binary: IDataObject,
+	itemIndex: number,
+): { parameters: IDataObject; files: FileInput[] } {
+	const fail = (message: string, description?: string) => new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description });
 	const parameters: IDataObject = {};
-	const files: Array<{ name: string; set: (value: string) => void; ref: string; label: string }> = [];
+	const files: FileInput[] = [];
+	const addFile = (name: string, label: string, ref: string, set: (value: string) => void) =>
+		files.push({ name, label, ref, set, kind: fileKind(ref, binary) });
 	for (const field of mapper.schema ?? []) {
 		if (field.removed) continue;
 		const label = typeOfField(field);
@@ -249,7 +283,7 @@ export async function formInputs(ctx: IExecuteFunctions, itemIndex: number): Pro
 			throw fail(`The workflow input "${field.id}" (${label}) expects ${converted.error}, got ${describe(value)}`);
 		}
 		if ('file' in converted) {
-			files.push({ name: field.id, label, ref: converted.file, set: (ref) => (parameters[field.id] = ref) });
+			addFile(field.id, label, converted.file, (ref) => (parameters[field.id] = ref));
 			continue;
 		}
 		parameters[field.id] = converted.value as IDataObject[string];
@@ -257,25 +291,19 @@ export async function formInputs(ctx: IExecuteFunctions, itemIndex: number): Pro
 			const list = converted.value as unknown[];
 			list.forEach((entry, index) => {
 				if (entry && typeof entry === 'object' && 'file' in (entry as IDataObject) && Object.keys(entry as IDataObject).length === 1) {
-					files.push({ name: `${field.id}[${index}]`, label, ref: String((entry as IDataObject).file), set: (ref) => (list[index] = ref) });
+					addFile(`${field.id}[${index}]`, label, String((entry as IDataObject).file), (ref) => (list[index] = ref));
 				}
 			});
 		}
 	}
-	const fileRefs = files.map((file) => ({ ...file, kind: fileKind(file.ref, item.binary ?? {}) }));
-	const unknown = fileRefs.find((file) => file.kind === 'unknown');
+	const unknown = files.find((file) => file.kind === 'unknown');
 	if (unknown) {
 		throw fail(
 			`The workflow input "${unknown.name}" (${unknown.label}) expects the name of a binary property of the item, a file ID or a URL, got ${describe(unknown.ref)}`,
-			`The item has binary properties: ${Object.keys(item.binary ?? {}).join(', ') || 'none'}.`,
+			`The item has binary properties: ${Object.keys(binary).join(', ') || 'none'}.`,
 		);
 	}
-	for (const file of fileRefs) {
-		if (file.kind === 'binary') file.set(JSON.stringify({ file_id: (await uploadBinaryProperty(ctx, itemIndex, file.ref)).id }));
-		else if (file.kind === 'fileId') file.set(JSON.stringify({ file_id: file.ref }));
-		else file.set(file.ref);
-	}
-	return parameters;
+	return { parameters, files };
 }
 
 /** What a file input's text refers to: a binary property of the item, a Coze file ID, a URL or `{"file_id":…}` text. */
