@@ -68,7 +68,6 @@ export class CozeJwtApi implements ICredentialType {
 			displayName: 'Public Key ID',
 			name: 'publicKeyId',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The fingerprint (kid) of the public key registered for the app',

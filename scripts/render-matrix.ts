@@ -3,8 +3,8 @@ import { join } from 'path';
 
 import { readRows, withTable } from '../test/compat/matrix';
 
-/** Writes the compatibility matrix from test/compat/matrix.json into README.md and README.zh-CN.md. */
-for (const name of ['README.md', 'README.zh-CN.md']) {
+/** Writes the compatibility matrix from test/compat/matrix.json into README.md and docs/README.zh-CN.md. */
+for (const name of ['README.md', 'docs/README.zh-CN.md']) {
 	const path = join(__dirname, '..', name);
 	const before = readFileSync(path, 'utf8');
 	const after = withTable(before, readRows());

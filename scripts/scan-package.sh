@@ -16,6 +16,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 npm pack --silent --pack-destination "$work" >/dev/null
 mkdir -p "$work/tarball"
-tar -xzf "$work"/n8n-nodes-coze-*.tgz -C "$work/tarball"
+tar -xzf "$work"/n8n-nodes-coze-api-*.tgz -C "$work/tarball"
 cp scripts/scan-package.mjs "$SCAN_DIR/run.mjs"
 node "$SCAN_DIR/run.mjs" "$work/tarball/package" "$PWD"

@@ -96,7 +96,7 @@ const DOC_DEFECTS: Record<string, string> = {
 		'a GET with a JSON body ({"event_types": …}, copied from the subscribe page); the page lists no body parameters and a GET body cannot be sent',
 };
 
-const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze-api.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -30,10 +30,7 @@ describe('Coze Callback Trigger in a running n8n', () => {
 			{ id: 'coze-pat', name: 'Coze API (simulator)', type: 'cozeApi', data: { region: 'custom', baseUrl: sim.url, accessToken: sim.patTokens[0] } },
 		]);
 		// Custom extensions load as CUSTOM.<name> (see n8n.ts); the example uses the package's published name.
-		const text = readFileSync(join(REPO, 'examples', 'callback-bot-published.json'), 'utf8').replace(
-			/"n8n-nodes-coze(?:-api)?\.(\w+)"/g,
-			'"CUSTOM.$1"',
-		);
+		const text = readFileSync(join(REPO, 'examples', 'callback-bot-published.json'), 'utf8').replace(/"n8n-nodes-coze-api\.(\w+)"/g, '"CUSTOM.$1"');
 		await n8n.importWorkflow({ ...(JSON.parse(text) as Record<string, unknown>), id: WORKFLOW_ID });
 		await n8n.publishWorkflow(WORKFLOW_ID);
 	});

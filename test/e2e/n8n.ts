@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'child_process';
 import { execFile, spawn } from 'child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { homedir, tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -9,11 +9,25 @@ import { freePort } from './services';
 
 const run = promisify(execFile);
 
-/** The n8n versions the e2e knows how to install (test/e2e/install-n8n.sh <version>): newest 2.x and newest 1.x. */
-export const N8N_VERSIONS = { v2: '2.41.1', v1: '1.123.81' } as const;
+/** The cache folder of the n8n installs; only a cache path (it keeps the package's former name, shared by everyone). */
+const CACHE_ROOT = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-coze');
+/** Tested and pinned in the README: the newest 2.x whose packages resolved on 2026-12-03 (2.41.3 does not). */
+export const N8N_TESTED_V2 = '2.41.1';
+
+/** The newest resolvable 2.x as `install-n8n.sh newest` found it (<cache>/newest-2.json), else the tested one. */
+function newestV2(): string {
+	try {
+		return String(JSON.parse(readFileSync(join(CACHE_ROOT, 'newest-2.json'), 'utf8')).version ?? N8N_TESTED_V2);
+	} catch {
+		return N8N_TESTED_V2;
+	}
+}
+
+/** The n8n versions the e2e runs on (test/e2e/install-n8n.sh <version>): newest resolvable 2.x and newest 1.x. */
+export const N8N_VERSIONS = { v2: newestV2(), v1: '1.123.81' } as const;
 /** The version used when none is given: N8N_E2E_VERSION or the newest 2.x. */
 export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? N8N_VERSIONS.v2;
-const cacheOf = (version: string) => join(process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-coze'), `n8n-${version}`);
+const cacheOf = (version: string) => join(CACHE_ROOT, `n8n-${version}`);
 export const CACHE = cacheOf(N8N_VERSION);
 export const REPO = join(__dirname, '..', '..');
 
@@ -75,7 +89,7 @@ export class N8nProcess {
  * task broker port (n8n 2.x always opens one, on 5679 unless N8N_RUNNERS_BROKER_PORT says otherwise), so a dev server,
  * several e2e files and the queue-mode processes never collide.
  * Custom extensions are loaded by n8n's CustomDirectoryLoader, so node types are `CUSTOM.<name>` here; a user who
- * installs the package from the community nodes UI gets `n8n-nodes-coze.<name>`. Workflows are rewritten on import.
+ * installs the package from the community nodes UI gets `n8n-nodes-coze-api.<name>`. Workflows are rewritten on import.
  */
 export class N8nInstance {
 	readonly folder: string;
@@ -136,7 +150,7 @@ export class N8nInstance {
 
 	/** Several workflows with one `n8n import:workflow` (each CLI call boots n8n: seconds). */
 	async importWorkflows(workflows: Array<Record<string, unknown>>, fileName = `workflows-${Date.now()}.json`) {
-		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze(?:-api)?\.(\w+)"/g, '"CUSTOM.$1"');
+		const text = JSON.stringify(workflows.length === 1 ? workflows[0] : workflows).replace(/"n8n-nodes-coze-api\.(\w+)"/g, '"CUSTOM.$1"');
 		const file = join(this.folder, fileName);
 		writeFileSync(file, text);
 		await this.cli(['import:workflow', `--input=${file}`]);

@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 type Node = Record<string, unknown>;
-const CUSTOM = (name: string) => `n8n-nodes-coze.${name}`;
+const CUSTOM = (name: string) => `n8n-nodes-coze-api.${name}`;
 const PAT = { cozeApi: { id: 'coze-pat', name: 'Coze API (simulator)' } };
 const JWT = { cozeJwtApi: { id: 'coze-jwt', name: 'Coze JWT (simulator)' } };
 
@@ -116,9 +116,44 @@ const WORKFLOWS_UNDER_TEST: Node[] = [
 ];
 
 /**
- * n8n in queue mode: one main (webhooks, the trigger's polls) and two workers (every execution), Postgres for the
- * database and binary data, Redis for the queue. Every case asserts what the HTTP client and the Coze simulator saw,
- * and which process ran the execution (each worker logs "Worker started execution <id>").
+ * Run by hand (the editor's "Execute workflow", here its REST call), not published: their test webhooks wait for one
+ * request. With OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true n8n 2.x sends manual executions to the workers as well, which
+ * n8n 3.0 always does in queue mode (its breaking-change rule "Manual executions always run on workers in queue mode").
+ */
+const MANUAL_WORKFLOWS: Node[] = [
+	chain('queueManual01', 'Queue: manual run streams the Coze answer', [
+		webhook('coze-manual-stream', 'streaming'),
+		chatNode({ botId: { __rl: true, mode: 'id', value: BOTS.slow } }),
+	]),
+	chain('queueManual02', 'Queue: manual run asks about a posted file', [
+		webhook('coze-manual-file', 'responseNode'),
+		chatNode({ options: { binaryProperties: 'report' } }),
+		respond,
+	]),
+];
+
+type Arrival = { at: number; text: string };
+
+/** Reads a streamed webhook response (n8n's NDJSON: begin, item…, end), noting when each read arrived. */
+async function readStream(response: Response): Promise<{ arrivals: Arrival[]; lines: Array<{ type: string; content?: string }> }> {
+	const arrivals: Arrival[] = [];
+	const decoder = new TextDecoder();
+	for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+		arrivals.push({ at: Date.now(), text: decoder.decode(chunk, { stream: true }) });
+	const lines = arrivals
+		.map((a) => a.text)
+		.join('')
+		.split('\n')
+		.filter((line) => line.trim())
+		.map((line) => JSON.parse(line) as { type: string; content?: string });
+	return { arrivals, lines };
+}
+
+/**
+ * n8n in queue mode: one main (webhooks, the trigger's polls) and two workers (every execution, manual ones included:
+ * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true), Postgres for the database and binary data, Redis for the queue. Every
+ * case asserts what the HTTP client and the Coze simulator saw, and which process ran the execution (each worker logs
+ * "Worker started execution <id>").
  */
 describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 	let postgres: Service | undefined;
@@ -171,6 +206,16 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(body),
 		});
+	/** The editor's "Execute workflow" from the Webhook trigger: n8n registers the test webhook and waits for a call. */
+	const runManually = async (workflowId: string) => {
+		const response = await fetch(`http://127.0.0.1:${port}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: { cookie, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ triggerToStartFrom: { name: 'Webhook' } }),
+		});
+		if (!response.ok) throw new Error(`POST /rest/workflows/${workflowId}/run: ${response.status} ${await response.text()}`);
+		expect(((await response.json()) as { data: unknown }).data).toEqual({ waitingForWebhook: true });
+	};
 	const tokenExchanges = () => sim.requests.filter((r) => r.path === '/api/permission/oauth2/token').length;
 
 	beforeAll(async () => {
@@ -193,6 +238,8 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 				QUEUE_BULL_REDIS_PORT: String(redis.port),
 				N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 				N8N_LOG_LEVEL: 'info',
+				// Manual executions run on workers too (always so in n8n 3.0).
+				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			},
 		});
 		t = Date.now();
@@ -214,7 +261,7 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 		]);
 		const trigger = JSON.parse(readFileSync(join(REPO, 'examples', 'workflow-trigger-background-result.json'), 'utf8')) as Node;
 		const all = [...WORKFLOWS_UNDER_TEST, { ...trigger, id: 'queueTrigger1' }];
-		await n8n.importWorkflows(all);
+		await n8n.importWorkflows([...all, ...MANUAL_WORKFLOWS]);
 		// One CLI call per workflow (n8n 2.x publishes one at a time), two at once.
 		for (let i = 0; i < all.length; i += 2) await Promise.all(all.slice(i, i + 2).map(async (w) => await n8n.publishWorkflow(String(w.id))));
 		timings.import = Date.now() - t;
@@ -268,17 +315,8 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 		const started = Date.now();
 		const response = await post('coze-stream', { question });
 		expect(response.status).toBe(200);
-		const arrivals: Array<{ at: number; text: string }> = [];
-		const decoder = new TextDecoder();
-		for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-			arrivals.push({ at: Date.now(), text: decoder.decode(chunk, { stream: true }) });
+		const { arrivals, lines } = await readStream(response);
 		sim.options.ssePacingMs = 5;
-		const lines = arrivals
-			.map((a) => a.text)
-			.join('')
-			.split('\n')
-			.filter((line) => line.trim())
-			.map((line) => JSON.parse(line) as { type: string; content?: string });
 		const items = lines.filter((line) => line.type === 'item');
 		expect(items.map((item) => item.content).join('')).toBe(`You said: ${question}`);
 		expect(lines[0].type).toBe('begin');
@@ -329,6 +367,55 @@ describe('queue mode: n8n main + two workers on Postgres and Redis', () => {
 			'SELECT count(*) FROM binary_data',
 		]);
 		expect(Number(stdout.trim())).toBeGreaterThanOrEqual(1);
+	});
+
+	it('a manual execution offloaded to a worker streams the answer to the test webhook while the chat runs', async () => {
+		await runManually('queueManual01');
+		sim.options.ssePacingMs = 120;
+		const question = 'Manual run: stream this answer from a worker, piece by piece.';
+		const response = await fetch(`http://127.0.0.1:${port}/webhook-test/coze-manual-stream`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ question }),
+		});
+		expect(response.status).toBe(200);
+		const { arrivals, lines } = await readStream(response);
+		sim.options.ssePacingMs = 5;
+		expect(
+			lines
+				.filter((line) => line.type === 'item')
+				.map((item) => item.content)
+				.join(''),
+		).toBe(`You said: ${question}`);
+		expect(lines[0].type).toBe('begin');
+		expect(lines[lines.length - 1].type).toBe('end');
+		// Relayed worker → Redis → main → client chunk by chunk, not in one batch at the end.
+		const itemArrivals = arrivals.filter((a) => a.text.includes('"type":"item"'));
+		expect(itemArrivals.length).toBeGreaterThanOrEqual(5);
+		const chat = chatStats(sim).chats.find((c) => c.userText === question);
+		expect(chat?.completedAtMs).toBeDefined();
+		expect(itemArrivals[0].at).toBeLessThan(chat?.completedAtMs as number);
+		const [execution] = await finished('queueManual01', 1);
+		expect(execution).toMatchObject({ status: 'success', mode: 'manual' });
+		expectOnOneWorker(execution.id);
+		timings.manualStreamSpread = itemArrivals[itemArrivals.length - 1].at - itemArrivals[0].at;
+	});
+
+	it('a manual execution offloaded to a worker reads the binary posted to the test webhook', async () => {
+		await runManually('queueManual02');
+		const content = Buffer.from('Manual run report: 37 open tickets, 2 escalations.\n'.repeat(300));
+		const form = new FormData();
+		form.append('question', 'What does the manual report say?');
+		form.append('report', new Blob([content], { type: 'text/plain' }), 'manual-report.txt');
+		const response = await fetch(`http://127.0.0.1:${port}/webhook-test/coze-manual-file`, { method: 'POST', body: form });
+		expect(response.status).toBe(200);
+		expect(((await response.json()) as Node).answer).toBe('You said: What does the manual report say? [file: manual-report.txt]');
+		const stored = [...filesOf(sim).values()].find((file) => file.file_name === 'manual-report.txt');
+		expect(stored).toMatchObject({ bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+		const [execution] = await finished('queueManual02', 1);
+		expect(execution).toMatchObject({ status: 'success', mode: 'manual' });
+		expectOnOneWorker(execution.id);
+		expect(JSON.stringify(await api<unknown>(`/executions/${execution.id}`))).toContain('database:');
 	});
 
 	it('Coze Workflow run in background and waited on, on a worker', async () => {

@@ -3,7 +3,7 @@
 # suite on Node 24. The queue-mode file installs Redis and Postgres (Debian packages) itself when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/e2e/install-n8n.sh 2.41.1
+bash test/e2e/install-n8n.sh newest
 bash test/e2e/install-n8n.sh 1.123.81
 npm run build
 exec jest -c test/e2e/jest.e2e.config.js "$@"

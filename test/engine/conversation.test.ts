@@ -50,6 +50,14 @@ describe('Coze Conversation node inside n8n-core against the simulator', () => {
 			credentials: { cozeApi: credential },
 		});
 		expect(chat.items[0].json.conversation_id).toBe(id);
+		// Feedback goes on the bot's answer; deleting it answers { deleted: true } (n8n's UX guidelines).
+		const answer = (chat.items[0].json.messages as IDataObject[]).find((m) => m.type === 'answer');
+		const messageId = String(answer?.id);
+		const liked = await conv({ resource: 'message', operation: 'addFeedback', conversationId: id, messageId, feedbackType: 'like' });
+		expect(liked.error).toBeUndefined();
+		const unliked = await conv({ resource: 'message', operation: 'deleteFeedback', conversationId: id, messageId });
+		expect(unliked.items[0].json).toEqual({ deleted: true });
+		expect(unliked.items[0].pairedItem).toEqual({ item: 0 });
 
 		const listed = await conv({ resource: 'conversation', operation: 'getAll', botId: bot, returnAll: true });
 		expect(listed.items.map((i) => i.json.id)).toEqual([id]);
@@ -60,7 +68,7 @@ describe('Coze Conversation node inside n8n-core against the simulator', () => {
 		const got = await conv({ resource: 'conversation', operation: 'get', conversationId: id });
 		expect(got.items[0].json.last_section_id).toBe(cleared.items[0].json.id);
 		const deleted = await conv({ resource: 'conversation', operation: 'delete', conversationId: id });
-		expect(deleted.items[0].json).toEqual({ deleted: true, conversation_id: id });
+		expect(deleted.items[0].json).toEqual({ deleted: true });
 		const gone = await conv({ resource: 'conversation', operation: 'get', conversationId: id });
 		expect(gone.error?.message).toMatch(/4200|not found/);
 	});
@@ -101,7 +109,7 @@ describe('Coze Conversation node inside n8n-core against the simulator', () => {
 		const got = await conv({ resource: 'message', operation: 'get', conversationId: id, messageId });
 		expect(got.items[0].json.content).toBe('edited');
 		const deleted = await conv({ resource: 'message', operation: 'delete', conversationId: id, messageId });
-		expect(deleted.items[0].json.id).toBe(messageId);
+		expect(deleted.items[0].json).toEqual({ deleted: true });
 		expect((await conv({ resource: 'message', operation: 'get', conversationId: id, messageId })).error?.message).toMatch(/not found/);
 	});
 

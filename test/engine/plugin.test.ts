@@ -174,7 +174,7 @@ describe('Coze Plugin node inside n8n-core against the simulator', () => {
 			const node: INode = {
 				id: randomUUID(),
 				name: 'Node',
-				type: 'n8n-nodes-coze.cozePlugin',
+				type: 'n8n-nodes-coze-api.cozePlugin',
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: { operation: 'callTool', pluginId } as INodeParameters,

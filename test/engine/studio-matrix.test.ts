@@ -851,7 +851,7 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 		const update = process.env.UPDATE_MATRIX === '1';
 		if (update) writeFileSync(MATRIX_JSON, text);
 		expect(readFileSync(MATRIX_JSON, 'utf8')).toBe(text);
-		for (const name of ['README.md', 'README.zh-CN.md']) {
+		for (const name of ['README.md', 'docs/README.zh-CN.md']) {
 			const path = join(__dirname, '..', '..', name);
 			const readme = readFileSync(path, 'utf8');
 			if (update) writeFileSync(path, withTable(readme, readRows()));

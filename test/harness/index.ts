@@ -128,7 +128,7 @@ export class Harness {
 		return {
 			id: randomUUID(),
 			name: spec.name ?? 'Node',
-			type: `n8n-nodes-coze.${spec.type}`,
+			type: `n8n-nodes-coze-api.${spec.type}`,
 			...(spec.webhookId ? { webhookId: spec.webhookId } : {}),
 			typeVersion: spec.typeVersion ?? 1,
 			position: [200, 0],

@@ -32,7 +32,7 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	register(nodeType: INodeType | IVersionedNodeType, typeName?: string) {
-		const name = typeName ?? `n8n-nodes-coze.${nodeType.description.name}`;
+		const name = typeName ?? `n8n-nodes-coze-api.${nodeType.description.name}`;
 		this.types.set(name, nodeType);
 	}
 

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { cozeApiError, describeCozeFailure, hintFor, redactSecrets } from '../../nodes/shared/errors';
 import { failureOf } from '../../nodes/shared/transport';
 
-const node: INode = { id: '1', name: 'Coze', type: 'n8n-nodes-coze.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = { id: '1', name: 'Coze', type: 'n8n-nodes-coze-api.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
 
 describe('failureOf: what counts as a Coze failure', () => {
 	it('code 0 with HTTP 200 is success', () => {

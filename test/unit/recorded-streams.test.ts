@@ -14,7 +14,7 @@ import { collectWorkflowStream } from '../../nodes/shared/workflow';
  */
 const DIR = join(__dirname, '..', 'fixtures', 'recorded');
 const load = (sdk: 'coze-py' | 'coze-go', name: string) => readFileSync(join(DIR, sdk, name));
-const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze-api.cozeChat', typeVersion: 1, position: [0, 0], parameters: {} };
 
 /** Parse a body in one chunk and in 7-byte chunks (UTF-8 split across chunks); both must agree. */
 function parse(body: Buffer): SseEvent[] {

@@ -80,7 +80,7 @@ describe('simulator fidelity', () => {
 			headers: headers(),
 			body: JSON.stringify({ workflow_id: WORKFLOWS.streamOnly, parameters: {} }),
 		});
-		const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze.cozeWorkflow', typeVersion: 1, position: [0, 0], parameters: {} };
+		const node: INode = { id: 'n1', name: 'Coze', type: 'n8n-nodes-coze-api.cozeWorkflow', typeVersion: 1, position: [0, 0], parameters: {} };
 		const run = collectWorkflowStream(readSseEvents(response.body as unknown as AsyncIterable<Uint8Array>), { node, itemIndex: 0 });
 		await expect(run).rejects.toMatchObject({ message: expect.stringContaining('context deadline exceeded') });
 	});

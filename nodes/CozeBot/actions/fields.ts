@@ -74,7 +74,7 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			typeOptions: { rows: 6 },
 			default: '',
-			description: 'Persona and reply logic (人设与回复逻辑), up to 20,000 characters',
+			description: 'Persona and reply logic of the bot (the prompt), up to 20,000 characters',
 		},
 		{
 			displayName: 'Prompt Info (JSON)',

@@ -94,7 +94,8 @@ export async function turnToItems(ctx: IExecuteFunctions, turn: ChatTurn, mode: 
 	} else if (mode === 'events') {
 		items = [{ json: { ...summarizeTurn(turn), events: turn.events ?? [] }, pairedItem: { item: itemIndex } }];
 	} else {
-		const { events: _events, ...summary } = summarizeTurn(turn);
+		const summary = summarizeTurn(turn);
+		delete summary.events;
 		items = [{ json: summary, pairedItem: { item: itemIndex } }];
 	}
 	if (turn.audio?.length && items.length) {

@@ -47,8 +47,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const results: INodeExecutionData[] = [];
 	for (const name of names) {
 		const file = await uploadBinaryProperty(this, itemIndex, name, names.length === 1 ? (options.fileName as string) : undefined);
-		const { mimeType, fileName: _fileName, ...json } = file;
-		results.push({ json: { ...json, mime_type: mimeType, binary_property: name }, pairedItem: { item: itemIndex } });
+		const json: IDataObject = { ...file, mime_type: file.mimeType, binary_property: name };
+		delete json.mimeType;
+		delete json.fileName;
+		results.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return results;
 }

@@ -163,6 +163,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		itemIndex,
 	);
-	const { events: _events, ...summary } = summarizeTurn(turn);
+	const summary = summarizeTurn(turn);
+	delete summary.events;
 	return [{ json: { workflow_id: workflowId, ...summary }, pairedItem: { item: itemIndex } }];
 }

@@ -14,5 +14,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
 	await cozeApiRequest.call(this, { method: 'DELETE', path: `/v1/conversations/${encodeURIComponent(conversationId)}`, itemIndex });
-	return item({ deleted: true, conversation_id: conversationId }, itemIndex);
+	return item({ deleted: true }, itemIndex);
 }

@@ -11,11 +11,15 @@ export const description: INodeProperties[] = [
 	concurrencyOptions({ resource: ['message'], operation: ['delete'] }),
 ];
 
-/** POST /v1/conversation/message/delete (docs delete_message.md): the deleted message comes back. */
+/**
+ * POST /v1/conversation/message/delete (docs delete_message.md). Coze answers with the deleted message; the item is
+ * `{ deleted: true }` as n8n's UX guidelines ask of every delete operation.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const qs = {
 		conversation_id: requiredId(this, 'conversationId', itemIndex, 'Conversation ID'),
 		message_id: requiredId(this, 'messageId', itemIndex, 'Message ID'),
 	};
-	return item(await cozeApiData.call(this, { method: 'POST', path: '/v1/conversation/message/delete', qs, itemIndex }), itemIndex);
+	await cozeApiData.call(this, { method: 'POST', path: '/v1/conversation/message/delete', qs, itemIndex });
+	return item({ deleted: true }, itemIndex);
 }

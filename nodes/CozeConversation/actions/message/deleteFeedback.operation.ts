@@ -17,5 +17,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const messageId = requiredId(this, 'messageId', itemIndex, 'Message ID');
 	const path = `/v1/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/feedback`;
 	await cozeApiRequest.call(this, { method: 'DELETE', path, itemIndex });
-	return item({ conversation_id: conversationId, message_id: messageId, feedback_deleted: true }, itemIndex);
+	return item({ deleted: true }, itemIndex);
 }

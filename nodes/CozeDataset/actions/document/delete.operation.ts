@@ -20,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { document_ids: ids },
 		itemIndex,
 	});
-	return item({ deleted: true, document_ids: ids }, itemIndex);
+	return item({ deleted: true }, itemIndex);
 }

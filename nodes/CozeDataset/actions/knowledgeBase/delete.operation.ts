@@ -15,5 +15,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const datasetId = requiredId(this, 'datasetId', itemIndex, 'Knowledge Base');
 	await cozeApiRequest.call(this, { method: 'DELETE', path: `/v1/datasets/${encodeURIComponent(datasetId)}`, itemIndex });
-	return item({ deleted: true, dataset_id: datasetId }, itemIndex);
+	return item({ deleted: true }, itemIndex);
 }
