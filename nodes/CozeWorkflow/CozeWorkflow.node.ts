@@ -1,12 +1,44 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
 import { searchApps, searchBots, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { routeOperation } from '../shared/router';
 import { WORKFLOW_NODE_DESCRIPTION } from './actions/fields';
 import { operations, router } from './actions/router';
+import { operationsByKey, properties, subtitle } from './v2/actions/node.type';
+import { getChatFlowInputs, getWorkflowInputs } from '../shared/workflowInputs';
 
-export class CozeWorkflow implements INodeType {
+/**
+ * Coze Workflow, versioned (n8n's VersionedNodeType): version 1 (operations without resources) stays for stored
+ * workflows; new workflows get version 2 (resources; start-node inputs as a form). All three classes live in this one
+ * file: n8n's custom-extensions loader (N8N_CUSTOM_EXTENSIONS, ~/.n8n/custom) loads every *.node.js it finds as a node
+ * of its own, so a version in a file of its own would replace this node for every stored typeVersion.
+ */
+export class CozeWorkflow extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Coze Workflow',
+			name: 'cozeWorkflow',
+			icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
+			group: ['transform'],
+			description: WORKFLOW_NODE_DESCRIPTION,
+			defaultVersion: 2,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: new CozeWorkflowV1(), 2: new CozeWorkflowV2() };
+		super(nodeVersions, baseDescription);
+	}
+}
+
+/** Version 1: operations without resources, kept unchanged for stored workflows (new workflows get version 2). */
+export class CozeWorkflowV1 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Coze Workflow',
 		name: 'cozeWorkflow',
@@ -23,6 +55,8 @@ export class CozeWorkflow implements INodeType {
 		credentials: cozeCredentials,
 		properties: [
 			authenticationProperty,
+			// Version 1's parameters stay as stored workflows have them; version 2 (the default for new workflows) has resources.
+			// eslint-disable-next-line @n8n/community-nodes/resource-operation-pattern
 			{
 				displayName: 'Operation',
 				name: 'operation',
@@ -68,5 +102,33 @@ export class CozeWorkflow implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+}
+
+/** Version 2: resources (Workflow, Run, Chat Flow, Version) from one registry, and start-node inputs as a form. */
+export class CozeWorkflowV2 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Coze Workflow',
+		name: 'cozeWorkflow',
+		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
+		group: ['transform'],
+		version: 2,
+		subtitle,
+		description: WORKFLOW_NODE_DESCRIPTION,
+		defaults: { name: 'Coze Workflow' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: cozeCredentials,
+		properties: [authenticationProperty, ...properties],
+	};
+
+	methods = {
+		listSearch: { searchWorkspaces, searchWorkflows, searchBots, searchApps, searchWorkflowVersions },
+		resourceMapping: { getWorkflowInputs, getChatFlowInputs },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation.call(this, operationsByKey);
 	}
 }

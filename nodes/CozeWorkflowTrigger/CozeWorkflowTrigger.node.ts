@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject, ResourceMapperValue } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { appLocator, authenticationProperty, cozeCredentials } from '../shared/descriptions';
@@ -6,6 +6,7 @@ import { asNodeError } from '../shared/errors';
 import { searchApps, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { cozeApiRequest } from '../shared/transport';
 import { getRunHistory, waitForRun, workflowRunBody } from '../shared/workflow';
+import { formInputsWithoutItem, getWorkflowInputs } from '../shared/workflowInputs';
 import { WORKFLOW_NODE_DESCRIPTION, workflowIdField, workspaceField } from '../CozeWorkflow/actions/fields';
 
 /** How many finished execute IDs the start modes remember (a guard; a finished run leaves `pending` at once). */
@@ -197,12 +198,46 @@ export class CozeWorkflowTrigger implements INodeType {
 			workspaceField(),
 			workflowIdField(),
 			{
+				displayName: 'Define Inputs',
+				name: 'inputMode',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Form', value: 'form', description: 'One field per start-node variable, read from the workflow' },
+					{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs' },
+				],
+				// JSON: what triggers saved before the form existed do (n8n fills missing parameters with the default).
+				default: 'json',
+				displayOptions: { hide: { startRuns: ['never'] } },
+			},
+			{
+				displayName: 'Inputs',
+				name: 'inputs',
+				type: 'resourceMapper',
+				noDataExpression: true,
+				default: { mappingMode: 'defineBelow', value: null },
+				required: true,
+				typeOptions: {
+					loadOptionsDependsOn: ['workflowId.value'],
+					resourceMapper: {
+						resourceMapperMethod: 'getWorkflowInputs',
+						mode: 'add',
+						fieldWords: { singular: 'input', plural: 'inputs' },
+						addAllFields: true,
+						multiKeyMatch: false,
+						supportAutoMap: false,
+					},
+				},
+				description: 'Inputs of every run the trigger starts. Files: a Coze file ID or a URL.',
+				displayOptions: { show: { inputMode: ['form'] }, hide: { startRuns: ['never'] } },
+			},
+			{
 				displayName: 'Parameters (JSON)',
 				name: 'parameters',
 				type: 'json',
 				default: '{}',
 				description: "Inputs of the workflow's start node for every run the trigger starts",
-				displayOptions: { hide: { startRuns: ['never'] } },
+				displayOptions: { show: { inputMode: ['json'] }, hide: { startRuns: ['never'] } },
 			},
 			{
 				displayName: 'Execute IDs',
@@ -269,7 +304,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchApps } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchApps }, resourceMapping: { getWorkflowInputs } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
@@ -280,11 +315,16 @@ export class CozeWorkflowTrigger implements INodeType {
 		const includeFailed = options.includeFailed !== false;
 		const concurrency = Math.max(1, Math.floor(Number(options.concurrency ?? DEFAULT_LOOKUP_CONCURRENCY)) || DEFAULT_LOOKUP_CONCURRENCY);
 
+		// Form inputs are checked (and converted) before the run is started, naming the input (issue 20).
+		const startInputs = () =>
+			this.getNodeParameter('inputMode', 'json') === 'form'
+				? formInputsWithoutItem(node, this.getNodeParameter('inputs', {}) as Partial<ResourceMapperValue>)
+				: this.getNodeParameter('parameters', '{}');
 		const start = async (): Promise<string> => {
 			// App is a picker (resource locator) or, in older workflows, text.
 			const appId = String(this.getNodeParameter('options.appId', '', { extractValue: true }) ?? '').trim();
 			const body = {
-				...workflowRunBody(this, workflowId, { ...options, appId, parameters: this.getNodeParameter('parameters', '{}') }),
+				...workflowRunBody(this, workflowId, { ...options, appId, parameters: startInputs() }),
 				is_async: true,
 			};
 			const envelope = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/workflow/run', body });

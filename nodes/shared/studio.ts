@@ -39,7 +39,8 @@ export const STUDIO_OPERATIONS: Record<string, string[]> = {
 	],
 	cozeFile: ['upload'],
 	cozeBot: ['bot.get'],
-	cozeWorkflow: ['run', 'resume', 'chat', 'getRun', 'get'],
+	// Version 1 keys, then version 2's (resource.operation) for the same operations.
+	cozeWorkflow: ['run', 'resume', 'chat', 'getRun', 'get', 'workflow.run', 'run.resume', 'chatFlow.chat', 'run.get', 'workflow.get'],
 	cozeWorkflowTrigger: ['poll'],
 };
 

@@ -11,7 +11,8 @@ import { N8nInstance, REPO } from './n8n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts', 'editor');
-const PORT = 5699;
+/** N8N_EDITOR_PORT: another port when 5699 is taken (e.g. another checkout's editor check running). */
+const PORT = Number(process.env.N8N_EDITOR_PORT ?? 5699);
 const WORKSPACE = { __rl: true, mode: 'list', value: '7350000000000000001', cachedResultName: 'Support Team' };
 const EMPTY_PICK = { __rl: true, mode: 'list', value: '' };
 const credentials = { cozeApi: { id: 'coze-pat', name: 'Coze API (simulator)' } };
@@ -92,6 +93,13 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 			await n8n.importWorkflow({ ...other, id });
 		}
 		await n8n.importWorkflow(pickerWorkflow);
+		const form = JSON.parse(readFileSync(join(REPO, 'examples', 'workflow-run-with-form.json'), 'utf8')) as Record<string, unknown>;
+		await n8n.importWorkflow({ ...form, id: 'editorCheck10' });
+		// The same with typed-in values: n8n's editor reloads a form when a parameter it depends on changes only while it
+		// can resolve the node's parameters, which it cannot for {{ $json… }} values before the previous nodes ran.
+		const literal = JSON.parse(JSON.stringify(form)) as { nodes: Array<{ parameters: { inputs?: { value: unknown } } }> };
+		for (const node of literal.nodes) if (node.parameters.inputs) node.parameters.inputs.value = { customer: 'Ada', count: 3 };
+		await n8n.importWorkflow({ ...literal, id: 'editorCheck11' });
 		server = await n8n.start(PORT);
 		const setup = await fetch(`http://127.0.0.1:${PORT}/rest/owner/setup`, {
 			method: 'POST',
@@ -288,5 +296,58 @@ const OWNER = { email: 'owner@example.com', firstName: 'Coze', lastName: 'Tester
 		await ndv.waitFor({ timeout: 30_000 });
 		await ndv.getByText('Input Binary Field').first().waitFor();
 		await shot('13-file-node');
+	});
+
+	it("Coze Workflow v2: the picked workflow's start-node inputs show as a form with types and required marks", async () => {
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck10`, { waitUntil: 'networkidle' });
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Run Order Report"]');
+		await node.waitFor({ timeout: 60_000 });
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		for (const label of [
+			'customer (string, required)',
+			'count (integer, required)',
+			'price (number)',
+			'rush (boolean)',
+			'photo (image)',
+			'attachments (array of file)',
+		]) {
+			await ndv.getByText(label, { exact: true }).first().waitFor({ timeout: 30_000 });
+		}
+		// Required fields: marked in the label, and n8n offers no remove button for them (it does for optional ones).
+		const field = (label: string) =>
+			ndv
+				.locator('.parameter-item')
+				.filter({ has: page.getByText(label, { exact: true }) })
+				.last();
+		await expect(field('customer (string, required)').locator('[data-icon="trash-2"], [data-icon="trash"]').count()).resolves.toBe(0);
+		await expect(field('price (number)').locator('[data-icon="trash-2"], [data-icon="trash"]').count()).resolves.toBe(1);
+		await ndv.getByText('customer (string, required)', { exact: true }).first().scrollIntoViewIfNeeded();
+		await shot('19-workflow-inputs-form');
+		// The parameters panel alone, small enough for the README (docs/images/workflow-inputs-form.png is a copy).
+		await page.screenshot({ path: join(ARTIFACTS, '19-workflow-inputs-form-panel.png'), clip: { x: 512, y: 100, width: 420, height: 790 } });
+		expect(sim.requests.some((r) => r.path === '/v1/workflows/7500000000000000010' && r.query.include_input_output === 'true')).toBe(true);
+	});
+
+	it("Coze Workflow v2: picking another workflow version reloads the form with that version's inputs", async () => {
+		await page.keyboard.press('Escape');
+		await page.goto(`http://localhost:${PORT}/workflow/editorCheck11`, { waitUntil: 'networkidle' });
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Run Order Report"]');
+		await node.waitFor({ timeout: 60_000 });
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ timeout: 30_000 });
+		await ndv.getByText('price (number)', { exact: true }).first().waitFor({ timeout: 30_000 });
+		// Workflow Version → v0.0.1 (from the picker's list): the form reloads with that version's three inputs.
+		const version = ndv.locator('[data-test-id="resource-locator-workflowVersion"]');
+		await version.scrollIntoViewIfNeeded();
+		await version.locator('[data-test-id="rlc-input"]').click();
+		await page.getByText('v0.0.1 — Customer, count and rush only').first().click();
+		await ndv.getByText('price (number)', { exact: true }).first().waitFor({ state: 'detached', timeout: 30_000 });
+		await ndv.getByText('count (integer, required)', { exact: true }).first().waitFor({ timeout: 30_000 });
+		await shot('20-workflow-inputs-form-version');
+		expect(sim.requests.some((r) => r.path === '/v1/workflows/7500000000000000010/versions' && r.query.include_input_output === 'true')).toBe(true);
 	});
 });

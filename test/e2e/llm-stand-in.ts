@@ -4,7 +4,8 @@ import type { AddressInfo } from 'net';
 
 /**
  * A stand-in for an Ollama server (POST /api/chat) so the AI Agent example runs offline. It is not Coze and not part
- * of the Coze simulator: it plays a model that, given tools, calls the first one with the user's words, and once it
+ * of the Coze simulator: it plays a model that, given tools, calls the first one with the user's words (or, when the user's message is a
+ * JSON object, with its values by argument name), and once it
  * has the tool result answers "According to Coze: <result>". Requests are recorded for assertions.
  */
 export interface LlmStandIn {
@@ -14,6 +15,15 @@ export interface LlmStandIn {
 		tools?: Array<{ function: { name: string; parameters?: { properties?: Record<string, unknown> } } }>;
 	}>;
 	close(): Promise<void>;
+}
+
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+	try {
+		const value = JSON.parse(text ?? '') as unknown;
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export async function startLlmStandIn(): Promise<LlmStandIn> {
@@ -40,7 +50,12 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
 			if (toolResult !== undefined) {
 				message.content = `According to Coze: ${toolResult}`;
 			} else if (tool) {
-				const args = Object.fromEntries(Object.keys(tool.parameters?.properties ?? {}).map((key) => [key, lastUser?.content ?? '']));
+				// A user message that is a JSON object gives the arguments by name (typed tool arguments); otherwise every
+				// argument gets the user's words.
+				const given = jsonObject(lastUser?.content);
+				const args = Object.fromEntries(
+					Object.keys(tool.parameters?.properties ?? {}).map((key) => [key, given && key in given ? given[key] : (lastUser?.content ?? '')]),
+				);
 				message.tool_calls = [{ function: { name: tool.name, arguments: args } }];
 			} else {
 				message.content = `You asked: ${lastUser?.content ?? ''}`;

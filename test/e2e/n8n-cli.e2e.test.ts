@@ -143,6 +143,22 @@ describe.each(VERSIONS)('real n8n CLI end to end (n8n %s)', (version) => {
 		expect(sim.requests.some((r) => r.path === `/v1/workflows/${WORKFLOWS.slow}/run_histories/${String(started.execute_id)}`)).toBe(true);
 	});
 
+	it('Coze Workflow version 2: the start-node inputs as a form, converted and checked, the output typed', async () => {
+		await n8n.importWorkflow({ ...example('workflow-run-with-form.json'), id: 'e2eWorkflowV2F' });
+		const { error, nodes } = await n8n.execute('e2eWorkflowV2F');
+		expect(error).toBeUndefined();
+		const run = sim.requests.filter((r) => r.path === '/v1/workflow/run').at(-1);
+		expect(run?.body).toEqual({
+			workflow_id: WORKFLOWS.typed,
+			parameters: { customer: 'Ada Lovelace', count: 3, rush: true, address: { city: 'Berlin' }, tags: ['gift', 'fragile'] },
+			ext: { user_id: 'n8n-user' },
+		});
+		expect(nodes['Run Order Report'][0]).toMatchObject({
+			status: 'completed',
+			output: { report: '3 for Ada Lovelace', note: '{"rush":true}', total: 28.5 },
+		});
+	});
+
 	it("Coze Variable: set a user's variables, then read them back", async () => {
 		await n8n.importWorkflow({ ...example('variable-remember-user-preferences.json'), id: 'e2eVariable01' });
 		const { error, nodes } = await n8n.execute('e2eVariable01');

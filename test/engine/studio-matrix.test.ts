@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { CozeAudio } from '../../nodes/CozeAudio/CozeAudio.node';
 import { CozeBot } from '../../nodes/CozeBot/CozeBot.node';
@@ -11,6 +11,7 @@ import { CozeFile } from '../../nodes/CozeFile/CozeFile.node';
 import { CozePlugin } from '../../nodes/CozePlugin/CozePlugin.node';
 import { CozeVariable } from '../../nodes/CozeVariable/CozeVariable.node';
 import { CozeWorkflow } from '../../nodes/CozeWorkflow/CozeWorkflow.node';
+import type { CozeWorkflowType } from '../../nodes/CozeWorkflow/v2/actions/node.type';
 import { CozeWorkflowTrigger } from '../../nodes/CozeWorkflowTrigger/CozeWorkflowTrigger.node';
 import { CozeWorkspace } from '../../nodes/CozeWorkspace/CozeWorkspace.node';
 import { STUDIO_OPERATIONS, studioServes } from '../../nodes/shared/studio';
@@ -70,6 +71,8 @@ interface Case {
 	items?: () => INodeExecutionData[];
 	poll?: boolean;
 	note?: string;
+	/** The node's typeVersion (default 1). */
+	typeVersion?: number;
 }
 
 async function chatDone(api: Api, bot: string): Promise<{ conversationId: string; chatId: string }> {
@@ -654,6 +657,37 @@ const CASES: Case[] = [
 	},
 ];
 
+/** Coze Workflow version 2 runs version 1's operations under resources: the same cases with its keys and parameters. */
+const WORKFLOW_V2_KEYS: Record<string, CozeWorkflowType> = {
+	run: { resource: 'workflow', operation: 'run' },
+	resume: { resource: 'run', operation: 'resume' },
+	chat: { resource: 'chatFlow', operation: 'chat' },
+	getRun: { resource: 'run', operation: 'get' },
+	getNodeOutput: { resource: 'run', operation: 'getNodeOutput' },
+	list: { resource: 'workflow', operation: 'getAll' },
+	get: { resource: 'workflow', operation: 'get' },
+	listVersions: { resource: 'version', operation: 'getAll' },
+};
+CASES.push(
+	...CASES.filter((c) => c.type === 'cozeWorkflow').map((c): Case => {
+		const { resource, operation } = WORKFLOW_V2_KEYS[c.key];
+		const v2 = (parameters: IDataObject): IDataObject => ({
+			...parameters,
+			resource,
+			operation,
+			...(operation === 'run' ? { inputMode: 'json' } : {}),
+		});
+		const { parameters } = c;
+		return {
+			...c,
+			typeVersion: 2,
+			key: `${resource}.${operation}`,
+			label: `${c.label} (version 2)`,
+			parameters: typeof parameters === 'function' ? async (api) => v2(await parameters(api)) : v2(parameters),
+		};
+	}),
+);
+
 async function textDocument(api: Api): Promise<string> {
 	const created = await api('POST', '/open_api/knowledge/document/create', {
 		body: {
@@ -734,7 +768,7 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 		// lacks gets IDs prepared on the Coze simulator, and must not send anything to Studio.
 		const prepareOn = server === 'studio' && !studioServes(testCase.type, testCase.key) ? coze : sim;
 		const parameters: IDataObject = typeof testCase.parameters === 'function' ? await testCase.parameters(apiOf(prepareOn)) : testCase.parameters;
-		const spec = { type: testCase.type, parameters, credentials: { cozeApi: credential } };
+		const spec = { type: testCase.type, typeVersion: testCase.typeVersion, parameters, credentials: { cozeApi: credential } };
 		const sentBefore = sim.requests.length;
 		let error: Error | undefined;
 		let items: INodeExecutionData[] = [];
@@ -788,7 +822,8 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 	it('covers every operation of every node', () => {
 		const covered = new Set(CASES.map((c) => `${c.type}:${c.key}`));
 		const missing: string[] = [];
-		for (const node of NODES) {
+		const versions = NODES.flatMap((node) => ('nodeVersions' in node ? Object.values((node as unknown as IVersionedNodeType).nodeVersions) : [node]));
+		for (const node of versions) {
 			const type = node.description.name;
 			const properties = node.description.properties;
 			for (const op of properties.filter((p) => p.name === 'operation')) {

@@ -156,7 +156,8 @@ describe('Coze Studio', () => {
 					for (const option of (property.options ?? []) as INodeProperties[]) if (option.type) walk([option]);
 				}
 			};
-			for (const node of nodes) walk(node.description.properties);
+			for (const node of nodes)
+				for (const type of 'nodeVersions' in node ? Object.values(node.nodeVersions) : [node]) walk(type.description.properties);
 			const methods = new Set(locators.flatMap((l) => (l.modes ?? []).map((m) => m.typeOptions?.searchListMethod).filter(Boolean)));
 			expect([...methods].sort()).toEqual([...cases.map((c) => c[1]), 'searchDatasets'].sort());
 			expect(locators.filter((l) => !(l.modes ?? []).some((m) => m.name === 'id')).map((l) => l.name)).toEqual([]);

@@ -204,7 +204,7 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 			credentials: { cozeApi: credential },
 		});
 		expect(list.items.map((i) => i.json.workflow_name)).toContain('echo_input');
-		expect(list.items).toHaveLength(6);
+		expect(list.items).toHaveLength(7);
 		const limited = await harness.run({
 			type: 'cozeWorkflow',
 			parameters: { operation: 'list', workspaceId: rl(WORKSPACES[0].id), returnAll: false, limit: 2 },

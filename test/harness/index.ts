@@ -19,6 +19,7 @@ import type {
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 	StructuredChunk,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
@@ -243,6 +244,19 @@ export class Harness {
 		const fn = nodeType.methods?.listSearch?.[method];
 		if (!fn) throw new Error(`no listSearch method ${method}`);
 		return await fn.call(context, filter, paginationToken);
+	}
+
+	/** Calls a node's resourceMapper method (the fields of a resourceMapper parameter) as the editor does. */
+	async resourceMapping(spec: NodeUnderTest, method: string): Promise<ResourceMapperFields> {
+		const node = this.buildNode(spec);
+		const workflow = new Workflow({ id: 'harness-rm', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const hooks = new ExecutionLifecycleHooks('internal', randomUUID(), { id: 'harness-rm', nodes: [node], connections: {} } as never);
+		const additionalData = { ...this.additionalData(hooks, false), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const fn = nodeType.methods?.resourceMapping?.[method];
+		if (!fn) throw new Error(`no resourceMapping method ${method}`);
+		return await fn.call(context);
 	}
 
 	/** Runs one poll of a polling trigger node the way n8n's active-workflow poller does. */

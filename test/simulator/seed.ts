@@ -58,6 +58,7 @@ export const WORKFLOWS = {
 	bigOutput: '7500000000000000006',
 	chatflow: '7500000000000000007',
 	draft: '7500000000000000009',
+	typed: '7500000000000000010',
 };
 
 export const WORKFLOW_LIST = [
@@ -68,6 +69,7 @@ export const WORKFLOW_LIST = [
 	{ id: WORKFLOWS.streamOnly, name: 'story_teller', description: 'Has an output node: streaming only', published: true },
 	{ id: WORKFLOWS.bigOutput, name: 'big_export', description: 'Its async output is trimmed; read the output node', published: true },
 	{ id: WORKFLOWS.draft, name: 'draft_flow', description: 'Never published', published: false },
+	{ id: WORKFLOWS.typed, name: 'order_report', description: 'Typed start node (one input of each type); answers what it received', published: true },
 	{ id: WORKFLOWS.chatflow, name: 'support_chatflow', description: 'A chat flow: answers "Chat flow says: …"', published: true, mode: 'chatflow' },
 ].map((workflow) => ({ mode: 'workflow', ...workflow, workspace_id: WORKSPACES[0].id }));
 
@@ -140,7 +142,101 @@ export const WORKFLOW_VERSIONS: Record<string, Array<{ version: string; descript
 		{ version: 'v0.0.2', description: 'Trims the input', created_at: 1752600000 },
 		{ version: 'v0.0.3', description: 'Current release', created_at: 1755251584 },
 	],
+	[WORKFLOWS.typed]: [
+		{ version: 'v0.0.1', description: 'Customer, count and rush only', created_at: 1752000000 },
+		{ version: 'v0.0.2', description: 'Every input type', created_at: 1755000000 },
+	],
 };
+
+/** A start- or end-node parameter as GET /v1/workflows/:id?include_input_output=true describes it (spec OpenAPIParameter). */
+export interface WorkflowParameter {
+	type: string;
+	required?: boolean;
+	description?: string;
+	default_value?: string;
+	items?: WorkflowParameter;
+	properties?: Record<string, WorkflowParameter>;
+}
+
+export interface WorkflowIoSeed {
+	input: { parameters: Record<string, WorkflowParameter> };
+	output: { parameters: Record<string, WorkflowParameter>; terminate_plan: 'return_variables' | 'use_answer_content'; content?: string };
+}
+
+const text = (description: string, required = false, default_value = ''): WorkflowParameter => ({
+	type: 'string',
+	required,
+	description,
+	default_value,
+});
+
+/** Start and end node of the typed workflow in its first version: three inputs. */
+const TYPED_V1: WorkflowIoSeed = {
+	input: {
+		parameters: {
+			customer: text('Who ordered', true),
+			count: { type: 'integer', required: true, description: 'How many pieces' },
+			rush: { type: 'boolean', required: false, description: 'Ship today', default_value: 'false' },
+		},
+	},
+	output: { terminate_plan: 'return_variables', parameters: { report: { type: 'string' }, received: { type: 'object' } } },
+};
+
+/** …and in its current version: one input of every kind Coze offers (spec OpenAPIParameter.type), required and optional. */
+const TYPED_V2: WorkflowIoSeed = {
+	input: {
+		parameters: {
+			customer: text('Who ordered', true),
+			count: { type: 'integer', required: true, description: 'How many pieces' },
+			price: { type: 'number', required: false, description: 'Unit price in EUR', default_value: '9.5' },
+			rush: { type: 'boolean', required: false, description: 'Ship today', default_value: 'false' },
+			address: {
+				type: 'object',
+				required: false,
+				description: 'Where to ship',
+				properties: { city: { type: 'string', required: true }, zip: { type: 'string', required: false } },
+			},
+			tags: { type: 'array', required: false, description: 'Labels for the order', items: { type: 'string' } },
+			photo: { type: 'image', required: false, description: 'A photo of the item' },
+			attachments: { type: 'array', required: false, description: 'Documents to file with the order', items: { type: 'file' } },
+			deliver_at: { type: 'time', required: false, description: 'Delivery time, e.g. 2025-07-01 10:00:00' },
+		},
+	},
+	output: {
+		terminate_plan: 'return_variables',
+		parameters: { report: { type: 'string' }, note: { type: 'string' }, total: { type: 'number' }, received: { type: 'object' } },
+	},
+};
+
+/** What a plain workflow declares: one optional text input `input`, one text output `output`. */
+const PLAIN_IO: WorkflowIoSeed = {
+	input: { parameters: { input: text('Text to echo') } },
+	output: { terminate_plan: 'return_variables', parameters: { output: { type: 'string' } } },
+};
+
+/**
+ * Start and end node per workflow and published version (GET /v1/workflows/:id?include_input_output=true for the
+ * latest, GET …/versions?include_input_output=true per version). The chat flow declares the two inputs of the docs'
+ * example (get_workflow_info.md: CONVERSATION_NAME, USER_INPUT) plus a custom `tone`, and answers text
+ * (use_answer_content).
+ */
+export function workflowIoOf(workflowId: string, version?: string): WorkflowIoSeed {
+	if (workflowId === WORKFLOWS.typed) return version === 'v0.0.1' ? TYPED_V1 : TYPED_V2;
+	if (workflowId === WORKFLOWS.chatflow) {
+		return {
+			input: {
+				parameters: {
+					CONVERSATION_NAME: { required: false, description: '', default_value: '', type: 'string' },
+					USER_INPUT: { type: 'string', required: false },
+					// A custom input of our own (the docs' example has none): chat flows may declare more start-node variables.
+					tone: { type: 'string', required: false, description: 'How to answer, e.g. friendly or formal', default_value: 'friendly' },
+				},
+			},
+			output: { terminate_plan: 'use_answer_content', content: 'Chat flow says: {{output}}', parameters: { output: { type: 'string' } } },
+		};
+	}
+	return PLAIN_IO;
+}
 
 /** User variables (keyword → default value) of seeded bots and apps (routes/variables.ts). */
 export const VARIABLES: Record<string, Record<string, string>> = {

@@ -1,7 +1,7 @@
 import type { RouteContext, Simulator, SseWriter } from '../index';
 import { cozeId } from '../ids';
 import { chatState } from './chat';
-import { WORKFLOW_LIST, WORKFLOW_VERSIONS, WORKFLOWS, WORKSPACES } from '../seed';
+import { WORKFLOW_LIST, WORKFLOW_VERSIONS, WORKFLOWS, WORKSPACES, workflowIoOf } from '../seed';
 
 /**
  * Workflows (docs/workflow_run.md, workflow_stream_run.md, workflow_resume.md, resume_workflow.md,
@@ -101,6 +101,14 @@ function check(ctx: RouteContext, body: Record<string, unknown>): string | undef
 function outputOf(workflowId: string, parameters: Record<string, unknown> | undefined): string {
 	const input = parameters?.input ?? '';
 	if (workflowId === WORKFLOWS.slow) return JSON.stringify({ output: `report for ${String(input)}` });
+	if (workflowId === WORKFLOWS.typed) {
+		// The end node returns its declared variables (seed.ts TYPED_V2): `note` is text that holds JSON (as an LLM node's
+		// answer often does), `received` an object.
+		const count = Number(parameters?.count ?? 0);
+		const price = Number(parameters?.price ?? 9.5);
+		const note = JSON.stringify({ rush: parameters?.rush === true });
+		return JSON.stringify({ report: `${count} for ${String(parameters?.customer ?? '')}`, note, total: count * price, received: parameters ?? {} });
+	}
 	return JSON.stringify({ output: input });
 }
 
@@ -376,12 +384,7 @@ export function registerWorkflowRoutes(sim: Simulator) {
 			created_at: String(v.created_at),
 			updated_at: String(v.created_at + 60),
 			creator: { id: '2150000000000000001', name: 'Owner' },
-			...(withIo
-				? {
-						input: { parameters: { input: { type: 'string', required: false, description: 'Text to echo', default_value: '' } } },
-						output: { terminate_plan: 'return_variables', parameters: { output: { type: 'string', required: false } } },
-					}
-				: {}),
+			...(withIo ? workflowIoOf(workflow.id, v.version) : {}),
 		}));
 		const last = page.at(-1);
 		ctx.json({ items, has_more: versions.length > page.length, next_page_token: last ? String(last.created_at * 1000) : '' });
@@ -390,7 +393,9 @@ export function registerWorkflowRoutes(sim: Simulator) {
 	sim.route('GET', '/v1/workflows/{workflow_id}', (ctx) => {
 		const workflow = WORKFLOW_LIST.find((w) => w.id === ctx.params.workflow_id);
 		if (!workflow) return ctx.error(4200, `workflow ${ctx.params.workflow_id} not found`);
-		ctx.json({ workflow_detail: basic(workflow) });
+		// include_input_output adds the start node's `input` and the end node's `output` (docs get_workflow_info.md).
+		const withIo = String(ctx.req.query.include_input_output).toLowerCase() === 'true';
+		ctx.json({ workflow_detail: basic(workflow), ...(withIo ? workflowIoOf(workflow.id) : {}) });
 	});
 
 	sim.route('POST', '/v1/workflows/chat', async (ctx) => {

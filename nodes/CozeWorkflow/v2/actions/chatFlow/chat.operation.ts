@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import * as v1 from '../../../actions/chat.operation';
+import { formInputs } from '../../../../shared/workflowInputs';
+import { withParameters } from '../../helpers/context';
+
+export const meta = {
+	name: 'Chat With Chat Flow',
+	action: 'Chat with a chat flow',
+	description: 'Send a message to a published chat flow and get its answer',
+};
+
+const inputFields: INodeProperties[] = [
+	{
+		displayName: 'Define Inputs',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Form', value: 'form', description: 'One field per start-node variable of the chat flow (the message fills USER_INPUT)' },
+			{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs, under Options → Parameters (JSON)' },
+		],
+		default: 'form',
+	},
+	{
+		displayName: 'Inputs',
+		name: 'inputs',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['workflowId.value', 'options.workflowVersion.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getChatFlowInputs',
+				mode: 'add',
+				fieldWords: { singular: 'input', plural: 'inputs' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		description: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
+		displayOptions: { show: { inputMode: ['form'] } },
+	},
+];
+
+/** Version 1's Chat With Chat Flow with the chat flow's own start-node inputs as a form (Options → Parameters for JSON). */
+export const description: INodeProperties[] = v1.description.flatMap((field) => {
+	if (field.name === 'message') return [...inputFields, field];
+	if (field.name === 'options') {
+		const options = (field.options ?? []).map((option) =>
+			option.name === 'parameters' ? { ...option, displayOptions: { show: { '/inputMode': ['json'] } } } : option,
+		);
+		return [{ ...field, options }];
+	}
+	return [field];
+});
+
+/** Form inputs, checked and with files uploaded, are version 1's Options → Parameters; the chat runs as in version 1. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('inputMode', itemIndex, 'json') !== 'form') return await v1.execute.call(this, itemIndex);
+	const parameters = await formInputs(this, itemIndex);
+	const options = () => ({ ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject), parameters });
+	return await v1.execute.call(withParameters(this, { options, 'options.parameters': () => parameters }), itemIndex);
+}

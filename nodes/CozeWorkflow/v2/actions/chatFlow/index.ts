@@ -1,0 +1,1 @@
+export * as chat from './chat.operation';

@@ -1,0 +1,3 @@
+export * as get from './get.operation';
+export * as getNodeOutput from './getNodeOutput.operation';
+export * as resume from './resume.operation';

@@ -1,0 +1,131 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { optionalId, requiredId } from '../../../../shared/params';
+import * as v1 from '../../../actions/run.operation';
+import type { WorkflowIo } from '../../../../shared/workflowInputs';
+import { withParameters } from '../../helpers/context';
+import { formInputs, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
+
+export const meta = {
+	name: 'Run Workflow',
+	action: 'Run a workflow',
+	description: 'Run a published workflow (streaming, sync or in the background) and get its output',
+};
+
+/** Version 1's version picker (under Options there), shown next to the workflow in version 2: the form depends on it. */
+const versionField: INodeProperties = {
+	...((v1.description.find((field) => field.name === 'options')?.options ?? []).find(
+		(option) => option.name === 'workflowVersion',
+	) as INodeProperties),
+	description:
+		"Run a specific published version instead of the latest; the form shows that version's inputs (Coze honours it for library workflows only)",
+};
+
+const inputFields: INodeProperties[] = [
+	versionField,
+	{
+		displayName: 'Define Inputs',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Form', value: 'form', description: 'One field per start-node variable, read from the workflow (at the picked version)' },
+			{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs' },
+		],
+		default: 'form',
+	},
+	{
+		displayName: 'Inputs',
+		name: 'inputs',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['workflowId.value', 'workflowVersion.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getWorkflowInputs',
+				mode: 'add',
+				fieldWords: { singular: 'input', plural: 'inputs' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		description: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
+		displayOptions: { show: { inputMode: ['form'] } },
+	},
+];
+
+const typedOutputOption: INodeProperties = {
+	displayName: 'Typed Output',
+	name: 'typedOutput',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to shape the output by the end node's declared variables (numbers, booleans, objects; text stays text). Reads the workflow's description once per execution.",
+};
+
+/**
+ * Version 1's Run Workflow with the inputs as a form: its fields, with the version picker, Define Inputs and the form
+ * after the workflow picker, the JSON box shown for Define Inputs → JSON, and Typed Output under Options.
+ */
+export const description: INodeProperties[] = v1.description.flatMap((field) => {
+	if (field.name === 'workflowId') return [field, ...inputFields];
+	if (field.name === 'parameters') return [{ ...field, displayOptions: { show: { ...field.displayOptions?.show, inputMode: ['json'] } } }];
+	if (field.name === 'options') {
+		const options = (field.options ?? []).filter((option) => option.name !== 'workflowVersion');
+		return [{ ...field, options: [...options, typedOutputOption] }];
+	}
+	return [field];
+});
+
+/**
+ * Version 1's run with version 2's parameters: the version picker sits next to the workflow (version 1 reads it under
+ * Options), and form inputs, checked and with files uploaded, are version 1's `parameters`. Both versions so share one
+ * run path (modes, file inputs, app / bot, streaming, background); the output is then typed by the end node.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const version = this.getNodeParameter('workflowVersion', itemIndex, '') as unknown;
+	const overrides: Record<string, unknown> = {
+		'options.workflowVersion': (...rest: unknown[]) => this.getNodeParameter('workflowVersion', itemIndex, ...(rest as [])),
+		options: () => ({ ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject), workflowVersion: version as IDataObject[string] }),
+	};
+	if (this.getNodeParameter('inputMode', itemIndex, 'json') === 'form') {
+		const parameters = await formInputs(this, itemIndex);
+		overrides.parameters = () => parameters;
+	}
+	const ctx = withParameters(this, overrides);
+	const items = await v1.execute.call(ctx, itemIndex);
+	if (this.getNodeParameter('options.typedOutput', itemIndex, true) === false) return items;
+	const finished = items.filter((item) => item.json.status === 'completed' && item.json.output && typeof item.json.output === 'object');
+	if (finished.length === 0) return items;
+	const io = await endNodeOf(this, itemIndex);
+	const declared = io?.output?.terminate_plan === 'use_answer_content' ? undefined : io?.output?.parameters;
+	if (!declared) return items;
+	for (const item of finished) {
+		const output = item.json.output as IDataObject;
+		// Background runs wrap the end node's variables in {"Output": …} (docs workflow_history.md).
+		const wrapped = Object.keys(output).length === 1 && output.Output && typeof output.Output === 'object' && !Array.isArray(output.Output);
+		item.json.output = wrapped ? { Output: shapeOutput(declared, output.Output as IDataObject) } : shapeOutput(declared, output);
+	}
+	return items;
+}
+
+/** The end node of the workflow (at the picked version), read once per execution; undefined when Coze does not say. */
+const endNodes = new WeakMap<object, Map<string, Promise<WorkflowIo | undefined>>>();
+async function endNodeOf(ctx: IExecuteFunctions, itemIndex: number): Promise<WorkflowIo | undefined> {
+	const workflowId = requiredId(ctx, 'workflowId', itemIndex, 'Workflow');
+	const version = optionalId(ctx, 'workflowVersion', itemIndex, 'Workflow Version');
+	const cache = endNodes.get(ctx) ?? new Map<string, Promise<WorkflowIo | undefined>>();
+	endNodes.set(ctx, cache);
+	const key = `${workflowId}@${version}`;
+	if (!cache.has(key)) {
+		// The run succeeded; a token without the getMetaData permission cannot read the description: keep the output as parsed.
+		cache.set(
+			key,
+			workflowIo.call(ctx, workflowId, version, itemIndex).catch(() => undefined),
+		);
+	}
+	return await cache.get(key);
+}
