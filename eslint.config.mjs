@@ -18,13 +18,6 @@ export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test/coze-reference/**', 'test/fixtures/recorded/**', '*.js', '*.mjs', 'scripts/*.js'] },
 	...n8nCloudForProduct,
 	{
-		// The one allowed exception (kept as a warning, `npm run lint` allows exactly one): Coze Workflow v1 has 8
-		// operations without resources (@n8n/community-nodes/resource-operation-pattern). Coze Workflow v2, with
-		// resources, is being built on branch workflow2; parameter names of v1 cannot change (stored workflows).
-		files: ['nodes/CozeWorkflow/CozeWorkflow.node.ts'],
-		rules: { '@n8n/community-nodes/resource-operation-pattern': 'warn' },
-	},
-	{
 		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
 		plugins: { '@typescript-eslint': tsPlugin },
