@@ -6,7 +6,7 @@ import { asNodeError } from '../shared/errors';
 import { searchApps, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { cozeApiRequest } from '../shared/transport';
 import { getRunHistory, waitForRun, workflowRunBody } from '../shared/workflow';
-import { formInputsWithoutItem, getWorkflowInputs } from '../shared/workflowInputs';
+import { formInputsWithoutItem, getWorkflowInputs, inputFormFields } from '../shared/workflowInputs';
 import { WORKFLOW_NODE_DESCRIPTION, workflowIdField, workspaceField } from '../CozeWorkflow/actions/fields';
 
 /** How many finished execute IDs the start modes remember (a guard; a finished run leaves `pending` at once). */
@@ -197,40 +197,17 @@ export class CozeWorkflowTrigger implements INodeType {
 			},
 			workspaceField(),
 			workflowIdField(),
-			{
-				displayName: 'Define Inputs',
-				name: 'inputMode',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Form', value: 'form', description: 'One field per start-node variable, read from the workflow' },
-					{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs' },
-				],
-				// JSON: what triggers saved before the form existed do (n8n fills missing parameters with the default).
-				default: 'json',
-				displayOptions: { hide: { startRuns: ['never'] } },
-			},
-			{
-				displayName: 'Inputs',
-				name: 'inputs',
-				type: 'resourceMapper',
-				noDataExpression: true,
-				default: { mappingMode: 'defineBelow', value: null },
-				required: true,
-				typeOptions: {
-					loadOptionsDependsOn: ['workflowId.value'],
-					resourceMapper: {
-						resourceMapperMethod: 'getWorkflowInputs',
-						mode: 'add',
-						fieldWords: { singular: 'input', plural: 'inputs' },
-						addAllFields: true,
-						multiKeyMatch: false,
-						supportAutoMap: false,
-					},
-				},
-				description: 'Inputs of every run the trigger starts. Files: a Coze file ID or a URL.',
-				displayOptions: { show: { inputMode: ['form'] }, hide: { startRuns: ['never'] } },
-			},
+			// JSON by default: what triggers saved before the form existed do (n8n fills missing parameters with the default).
+			...inputFormFields({
+				method: 'getWorkflowInputs',
+				dependsOn: ['workflowId.value'],
+				formDescription: 'One field per start-node variable, read from the workflow',
+				jsonDescription: 'One JSON object with the start-node inputs',
+				inputsDescription: 'Inputs of every run the trigger starts. Files: a Coze file ID or a URL.',
+				defaultMode: 'json',
+				supportAutoMap: false,
+				hide: { startRuns: ['never'] },
+			}),
 			{
 				displayName: 'Parameters (JSON)',
 				name: 'parameters',

@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INode,
+	INodeProperties,
 	ResourceMapperField,
 	ResourceMapperFields,
 	ResourceMapperValue,
@@ -21,6 +22,60 @@ import { cozeApiData } from './transport';
  * description, default_value, items, properties}) and, per published version, in GET /v1/workflows/:id/versions
  * ?include_input_output=true (docs list_workflow_version.md). Parameter types: spec OpenAPIParameter.type.
  */
+
+/** The Define Inputs switch and the form (resource mapper) of a node that starts a workflow or chat flow. */
+export function inputFormFields(options: {
+	/** The loadOptions method that reads the start node (getWorkflowInputs or getChatFlowInputs). */
+	method: 'getWorkflowInputs' | 'getChatFlowInputs';
+	/** Parameters whose change reloads the form (the workflow, and the version picker where there is one). */
+	dependsOn: string[];
+	formDescription: string;
+	jsonDescription: string;
+	inputsDescription: string;
+	/** Form for new nodes; JSON where stored nodes predate the form and must keep their behaviour. */
+	defaultMode: 'form' | 'json';
+	supportAutoMap: boolean;
+	/** Extra conditions of both fields (e.g. hidden in a mode that starts nothing). */
+	hide?: Record<string, string[]>;
+}): INodeProperties[] {
+	const hide = options.hide ? { hide: options.hide } : {};
+	const { defaultMode } = options;
+	return [
+		{
+			displayName: 'Define Inputs',
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Form', value: 'form', description: options.formDescription },
+				{ name: 'JSON', value: 'json', description: options.jsonDescription },
+			],
+			default: defaultMode,
+			...(options.hide ? { displayOptions: hide } : {}),
+		},
+		{
+			displayName: 'Inputs',
+			name: 'inputs',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			required: true,
+			typeOptions: {
+				loadOptionsDependsOn: options.dependsOn,
+				resourceMapper: {
+					resourceMapperMethod: options.method,
+					mode: 'add',
+					fieldWords: { singular: 'input', plural: 'inputs' },
+					addAllFields: true,
+					multiKeyMatch: false,
+					supportAutoMap: options.supportAutoMap,
+				},
+			},
+			description: options.inputsDescription,
+			displayOptions: { show: { inputMode: ['form'] }, ...hide },
+		},
+	];
+}
 
 /** One start-node (or end-node) parameter as Coze describes it. */
 export interface CozeParameter {

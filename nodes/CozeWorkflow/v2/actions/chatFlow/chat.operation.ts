@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import * as v1 from '../../../actions/chat.operation';
-import { formInputs } from '../../../../shared/workflowInputs';
+import { formInputs, inputFormFields } from '../../../../shared/workflowInputs';
 import { withParameters } from '../../helpers/context';
 
 export const meta = {
@@ -10,40 +10,15 @@ export const meta = {
 	description: 'Send a message to a published chat flow and get its answer',
 };
 
-const inputFields: INodeProperties[] = [
-	{
-		displayName: 'Define Inputs',
-		name: 'inputMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Form', value: 'form', description: 'One field per start-node variable of the chat flow (the message fills USER_INPUT)' },
-			{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs, under Options → Parameters (JSON)' },
-		],
-		default: 'form',
-	},
-	{
-		displayName: 'Inputs',
-		name: 'inputs',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['workflowId.value', 'options.workflowVersion.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'getChatFlowInputs',
-				mode: 'add',
-				fieldWords: { singular: 'input', plural: 'inputs' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		description: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
-		displayOptions: { show: { inputMode: ['form'] } },
-	},
-];
+const inputFields = inputFormFields({
+	method: 'getChatFlowInputs',
+	dependsOn: ['workflowId.value', 'options.workflowVersion.value'],
+	formDescription: 'One field per start-node variable of the chat flow (the message fills USER_INPUT)',
+	jsonDescription: 'One JSON object with the start-node inputs, under Options → Parameters (JSON)',
+	inputsDescription: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
+	defaultMode: 'form',
+	supportAutoMap: true,
+});
 
 /** Version 1's Chat With Chat Flow with the chat flow's own start-node inputs as a form (Options → Parameters for JSON). */
 export const description: INodeProperties[] = v1.description.flatMap((field) => {

@@ -4,7 +4,7 @@ import { optionalId, requiredId } from '../../../../shared/params';
 import * as v1 from '../../../actions/run.operation';
 import type { WorkflowIo } from '../../../../shared/workflowInputs';
 import { withParameters } from '../../helpers/context';
-import { formInputs, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
+import { formInputs, inputFormFields, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
 
 export const meta = {
 	name: 'Run Workflow',
@@ -23,38 +23,15 @@ const versionField: INodeProperties = {
 
 const inputFields: INodeProperties[] = [
 	versionField,
-	{
-		displayName: 'Define Inputs',
-		name: 'inputMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Form', value: 'form', description: 'One field per start-node variable, read from the workflow (at the picked version)' },
-			{ name: 'JSON', value: 'json', description: 'One JSON object with the start-node inputs' },
-		],
-		default: 'form',
-	},
-	{
-		displayName: 'Inputs',
-		name: 'inputs',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['workflowId.value', 'workflowVersion.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'getWorkflowInputs',
-				mode: 'add',
-				fieldWords: { singular: 'input', plural: 'inputs' },
-				addAllFields: true,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		description: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
-		displayOptions: { show: { inputMode: ['form'] } },
-	},
+	...inputFormFields({
+		method: 'getWorkflowInputs',
+		dependsOn: ['workflowId.value', 'workflowVersion.value'],
+		formDescription: 'One field per start-node variable, read from the workflow (at the picked version)',
+		jsonDescription: 'One JSON object with the start-node inputs',
+		inputsDescription: 'Files: the name of a binary property of the input item (uploaded to Coze), a Coze file ID or a URL',
+		defaultMode: 'form',
+		supportAutoMap: true,
+	}),
 ];
 
 const typedOutputOption: INodeProperties = {
