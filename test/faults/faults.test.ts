@@ -88,6 +88,10 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 	const redirect = (method: string, path: string, status: number, location: string, times = 1) =>
 		sim.addFault({ method, path, times, fault: { kind: 'status', status, body: '', headers: { Location: location } } });
 
+	/** Coze Chat → Send Message with a PAT; `bot` and `options` vary per case. */
+	const chat = async (options: INodeParameters = {}, bot = BOTS.echo) =>
+		await run('accessToken', 'cozeChat', { operation: 'sendMessage', botId: rl(bot), userId: 'u', message: 'hi', options });
+
 	const CALLS = [
 		{
 			what: 'GET (Conversation Get)',
@@ -214,13 +218,7 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 	describe('timeouts run on their own clock', () => {
 		it('a stream of keep-alive comments only, Timeout 4 s: ends within 5 s, says no chat was named, cancels nothing', async () => {
 			sim.addFault({ path: '/v3/chat', fault: { kind: 'keepAlive', afterEvents: 0, intervalMs: 500, forMs: 30_000 } });
-			const { error, ms } = await run('accessToken', 'cozeChat', {
-				operation: 'sendMessage',
-				botId: rl(BOTS.echo),
-				userId: 'u',
-				message: 'hi',
-				options: { timeout: 4 },
-			});
+			const { error, ms } = await chat({ timeout: 4 });
 			expect(error?.message).toBe('Coze API error: no answer within 4 s; Coze had not named a chat by then, so there was no chat to cancel');
 			expect(ms).toBeGreaterThanOrEqual(4000);
 			expect(ms).toBeLessThan(5000);
@@ -229,13 +227,7 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 
 		it('keep-alive comments after the chat was named, Timeout 4 s: ends within 5 s and the chat is cancelled', async () => {
 			sim.addFault({ path: '/v3/chat', fault: { kind: 'keepAlive', afterEvents: 2, intervalMs: 500, forMs: 30_000 } });
-			const { error, ms } = await run('accessToken', 'cozeChat', {
-				operation: 'sendMessage',
-				botId: rl(BOTS.echo),
-				userId: 'u',
-				message: 'hi',
-				options: { timeout: 4 },
-			});
+			const { error, ms } = await chat({ timeout: 4 });
 			expect(error?.message).toBe('Coze API error: no answer within 4 s; the chat was cancelled');
 			expect(ms).toBeLessThan(5000);
 			expect(calls('POST', '/v3/chat/cancel')).toHaveLength(1);
@@ -243,13 +235,7 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 
 		it('keep-alive comments do not count as activity: Idle Timeout 1 s ends the stream after 1 s without events', async () => {
 			sim.addFault({ path: '/v3/chat', fault: { kind: 'keepAlive', afterEvents: 2, intervalMs: 200, forMs: 30_000 } });
-			const { error, ms } = await run('accessToken', 'cozeChat', {
-				operation: 'sendMessage',
-				botId: rl(BOTS.echo),
-				userId: 'u',
-				message: 'hi',
-				options: { timeout: 20, idleTimeout: 1 },
-			});
+			const { error, ms } = await chat({ timeout: 20, idleTimeout: 1 });
 			expect(error?.message).toBe('Coze API error: the event stream went idle: no event for 1 s (Idle Timeout); the answer is incomplete');
 			expect(ms).toBeLessThan(3000);
 			expect(calls('POST', '/v3/chat/cancel')).toHaveLength(1);
@@ -272,26 +258,14 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 
 		it('a stream that stalls after its headers: idle after 1 s', async () => {
 			sim.addFault({ path: '/v3/chat', fault: { kind: 'idleStream', afterEvents: 0, idleMs: 10_000 } });
-			const { error, ms } = await run('accessToken', 'cozeChat', {
-				operation: 'sendMessage',
-				botId: rl(BOTS.echo),
-				userId: 'u',
-				message: 'hi',
-				options: { idleTimeout: 1 },
-			});
+			const { error, ms } = await chat({ idleTimeout: 1 });
 			expect(error?.message).toMatch(/the event stream went idle: no event for 1 s/);
 			expect(ms).toBeLessThan(3000);
 		});
 
 		it('polling: a chat retrieve that hangs does not outlive the Timeout; the chat is cancelled', async () => {
 			sim.addFault({ method: 'GET', path: '/v3/chat/retrieve', fault: { kind: 'delay', ms: 10_000 } });
-			const { error, ms } = await run('accessToken', 'cozeChat', {
-				operation: 'sendMessage',
-				botId: rl(BOTS.slow),
-				userId: 'u',
-				message: 'hi',
-				options: { responseMode: 'poll', timeout: 2 },
-			});
+			const { error, ms } = await chat({ responseMode: 'poll', timeout: 2 }, BOTS.slow);
 			expect(error?.message).toBe('Coze API error: no answer within 2 s; the chat was cancelled');
 			expect(ms).toBeLessThan(3500);
 			expect(calls('POST', '/v3/chat/cancel')).toHaveLength(1);
@@ -301,7 +275,7 @@ describe('fault suite: redirects, timeouts on their own clock, broken answers', 
 	describe('broken answers', () => {
 		it('a connection reset mid-stream: the answer is incomplete, said so', async () => {
 			sim.addFault({ path: '/v3/chat', fault: { kind: 'resetMidStream', afterEvents: 3 } });
-			const { error } = await run('accessToken', 'cozeChat', { operation: 'sendMessage', botId: rl(BOTS.echo), userId: 'u', message: 'hi' });
+			const { error } = await chat();
 			expect(error?.message).toMatch(/the event stream was cut before it finished \(.+\); the answer is incomplete/);
 		});
 
