@@ -3,7 +3,7 @@
  * every event included in both), measured in the same process; then one 32 MB event through our parser.
  * Last line: `ratio_vs_naive: <our MB/s ÷ naive MB/s>` (target ≥ 1.0).
  */
-import { SseParser } from '../../nodes/shared/sse';
+import { SseParser } from '../../nodes/shared/transport/sse';
 
 const CHUNK = 64 * 1024;
 const TARGET_BYTES = 100 * 1024 * 1024;

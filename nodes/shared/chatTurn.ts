@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
 import { uploadBinaryProperty } from './files';
-import type { SseEvent } from './sse';
-import { parseSseData } from './sse';
-import { runStream } from './streamLifecycle';
+import type { SseEvent } from './transport/sse';
+import { parseSseData } from './transport/sse';
+import { runStream } from './transport/streamLifecycle';
 import type { CozeRequest } from './transport';
 import { cozeApiData, nodeOf } from './transport';
 import type { VoiceFormat } from './voice';

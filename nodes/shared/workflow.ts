@@ -6,8 +6,8 @@ import { parseJsonShape } from './json';
 import { idText } from './params';
 import { pollUntil } from './polling';
 import { isCozeStudio } from './studio';
-import type { SseEvent } from './sse';
-import { parseSseData } from './sse';
+import type { SseEvent } from './transport/sse';
+import { parseSseData } from './transport/sse';
 import type { CozeContext } from './transport';
 import { cozeApiRequest } from './transport';
 

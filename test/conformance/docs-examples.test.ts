@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { collectChatStream } from '../../nodes/shared/chatTurn';
-import { parseSseData, readSseEvents, SseParser } from '../../nodes/shared/sse';
+import { parseSseData, readSseEvents, SseParser } from '../../nodes/shared/transport/sse';
 import { failureOf } from '../../nodes/shared/transport';
 import { collectWorkflowStream } from '../../nodes/shared/workflow';
 import type { Simulator } from '../simulator';

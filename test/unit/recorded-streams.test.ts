@@ -3,8 +3,8 @@ import type { INode } from 'n8n-workflow';
 import { join } from 'path';
 
 import { collectChatStream } from '../../nodes/shared/chatTurn';
-import type { SseEvent } from '../../nodes/shared/sse';
-import { parseSseData, readSseEvents, SseParser } from '../../nodes/shared/sse';
+import type { SseEvent } from '../../nodes/shared/transport/sse';
+import { parseSseData, readSseEvents, SseParser } from '../../nodes/shared/transport/sse';
 import { collectWorkflowStream } from '../../nodes/shared/workflow';
 
 /**

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { readSseEvents } from '../../nodes/shared/sse';
+import { readSseEvents } from '../../nodes/shared/transport/sse';
 import { collectWorkflowStream } from '../../nodes/shared/workflow';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';

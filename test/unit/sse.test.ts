@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
-import type { SseEvent } from '../../nodes/shared/sse';
-import { SseEventTooLargeError, SseParser, parseSseData, readSseEvents } from '../../nodes/shared/sse';
+import type { SseEvent } from '../../nodes/shared/transport/sse';
+import { SseEventTooLargeError, SseParser, parseSseData, readSseEvents } from '../../nodes/shared/transport/sse';
 
 function parseAll(input: Buffer | string, chunkSizes?: number[]): SseEvent[] {
 	const parser = new SseParser();

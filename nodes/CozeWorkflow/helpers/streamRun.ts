@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runStream } from '../../shared/streamLifecycle';
+import { runStream } from '../../shared/transport/streamLifecycle';
 import type { CozeRequest } from '../../shared/transport';
 import type { StreamedRun } from '../../shared/workflow';
 import { collectWorkflowStream, parseWorkflowOutput } from '../../shared/workflow';

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError, cancelledError, cozeApiError } from './errors';
-import { cancelSignalOf, pause } from './polling';
+import { asNodeError, cancelledError, cozeApiError } from '../errors';
+import { nodeOf } from '../params';
+import { cancelSignalOf, pause } from '../polling';
+import type { CozeRequest } from './request';
+import { cozeApiStream } from './request';
 import type { SseEvent } from './sse';
-import type { CozeRequest } from './transport';
-import { cozeApiStream, nodeOf } from './transport';
 
 /** How long a cancelled stream is still read to learn what to cancel at Coze (e.g. a chat whose id has not come yet). */
 const CANCEL_GRACE_MS = 3000;
