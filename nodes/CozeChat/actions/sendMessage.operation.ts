@@ -4,9 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { botLocator, workspaceLocator } from '../../shared/descriptions';
 import { cozeApiData, nodeOf } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
-import { questionVoice, streamChatTurn, userMessage } from '../../shared/chatTurn';
+import { pollTurn, questionVoice, streamChatTurn, turnOptions, turnToItems, userMessage } from '../../shared/chatTurn';
 import { idText, parameterOf, requiredId, textParameter } from '../../shared/params';
-import { pollTurn, turnOptions, turnToItems } from '../helpers/turn';
 import { conversationIdField, turnOptionFields } from './fields';
 import { concurrencyOption } from '../../shared/router';
 

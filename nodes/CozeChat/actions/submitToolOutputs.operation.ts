@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonParameter } from '../../shared/json';
-import { streamChatTurn } from '../../shared/chatTurn';
+import { streamChatTurn, turnOptions, turnToItems } from '../../shared/chatTurn';
 import { requiredId } from '../../shared/params';
-import { turnOptions, turnToItems } from '../helpers/turn';
 import { concurrencyOption } from '../../shared/router';
 import { chatIdField, conversationIdField, turnOptionFields } from './fields';
 

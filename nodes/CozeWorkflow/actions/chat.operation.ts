@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
+import { chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
 import { appLocator, botLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
-import { numberValue, optionalId, requiredId, textParameter } from '../../shared/params';
+import { optionalId, requiredId, textParameter } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
 import { workflowIdField, workspaceField } from './fields';
 
@@ -156,11 +156,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const turn = await streamChatTurn(
 		this,
 		{ method: 'POST', path: '/v1/workflows/chat', body },
-		{
-			timeoutSeconds: numberValue(this, options.timeout ?? 300, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
-			idleTimeoutSeconds: numberValue(this, options.idleTimeout ?? 60, 'Idle Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true }),
-			liveStreaming: options.liveStreaming !== false,
-		},
+		chatStreamOptions(this, options, itemIndex),
 		itemIndex,
 	);
 	const summary = summarizeTurn(turn);
