@@ -1,15 +1,17 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from './errors';
+import { uploadBinaryProperty } from './files';
 import { parseJsonShape } from './json';
 import { idText } from './params';
 import { pollUntil } from './polling';
 import { isCozeStudio } from './studio';
+import type { CozeContext, CozeRequest } from './transport';
+import { cozeApiRequest } from './transport';
 import type { SseEvent } from './transport/sse';
 import { parseSseData } from './transport/sse';
-import type { CozeContext } from './transport';
-import { cozeApiRequest } from './transport';
+import { runStream } from './transport/streamLifecycle';
 
 /** Any JSON value an item can hold. */
 export type JsonValue = IDataObject[string];
@@ -234,4 +236,144 @@ export function workflowRunBody(ctx: { getNode(): INode }, workflowId: string, o
 	const version = idText(ctx, options.workflowVersion, 'Workflow Version', itemIndex);
 	if (version) body.workflow_version = version;
 	return body;
+}
+
+/** How long to wait for a streamed run or resume, and whether to forward its output live. */
+export interface RunStreamOptions {
+	timeoutSeconds: number;
+	idleTimeoutSeconds: number;
+	liveStreaming: boolean;
+}
+
+/**
+ * Streams a run or resume (SSE) through the stream lifecycle and returns at `Done`, or at an `Interrupt` the stream
+ * ends with. Content chunks go to n8n live when the workflow streams its response; idle, cut, timed-out and
+ * cancelled streams throw (Coze has no API to stop a run, so nothing else is left to do).
+ */
+export async function streamRun(ctx: IExecuteFunctions, request: CozeRequest, options: RunStreamOptions, itemIndex: number): Promise<StreamedRun> {
+	return await runStream(ctx, itemIndex, {
+		request,
+		timeoutSeconds: options.timeoutSeconds,
+		idleSeconds: options.idleTimeoutSeconds,
+		liveStreaming: options.liveStreaming,
+		collect: async (events, { logId, onText }) => await collectWorkflowStream(events, { node: ctx.getNode(), itemIndex, logId, onContent: onText }),
+		timeoutMessage: (seconds) => `no result within ${seconds} s (Coze has no API to stop a run: it may still finish there)`,
+	});
+}
+
+/** The question of an interrupt, readable: `interrupt_data.data` is JSON text like {"content_type":"text","content":"…"}. */
+function questionOf(interrupt: IDataObject): unknown {
+	const data = parseWorkflowOutput(interrupt.data ?? '');
+	return data && typeof data === 'object' && 'content' in (data as IDataObject) ? (data as IDataObject).content : data;
+}
+
+/** One output item for a finished or interrupted run. */
+export function runItem(workflowId: string, run: IDataObject, itemIndex: number, includeMessages: boolean): INodeExecutionData {
+	const json: IDataObject = { workflow_id: workflowId, ...run };
+	const interrupt = run.interrupt as IDataObject | undefined;
+	if (interrupt) {
+		json.event_id = interrupt.event_id;
+		json.interrupt_type = interrupt.type;
+		json.question = questionOf(interrupt) as IDataObject[keyof IDataObject];
+	}
+	if (!includeMessages) delete json.messages;
+	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
+export async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
+	const result: IDataObject = {};
+	for (const pair of spec
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean)) {
+		const [parameter, property] = pair.split('=').map((part) => part.trim());
+		if (!parameter || !property) {
+			throw new NodeOperationError(ctx.getNode(), `File Inputs: "${pair}" is not parameter=binaryProperty`, { itemIndex });
+		}
+		const file = await uploadBinaryProperty(ctx, itemIndex, property);
+		result[parameter] = JSON.stringify({ file_id: file.id });
+	}
+	return result;
+}
+
+/** How Run waits for a run: stream / sync / async / asyncWait, with its limits. */
+export interface RunOptions extends RunStreamOptions {
+	pollIntervalSeconds: number;
+	/** Add every streamed node message to the item (stream mode). */
+	includeMessages: boolean;
+}
+
+/**
+ * Runs a workflow in one of Run's modes and returns its output item: `stream` (stream_run until Done or an
+ * interrupt), `sync` (one /v1/workflow/run request; Coze cuts it at 90 s), `async` (start in background, return the
+ * execute_id) or `asyncWait` (start in background, then poll the run history until it ends; anything but Success fails).
+ */
+export async function runWorkflow(
+	ctx: IExecuteFunctions,
+	workflowId: string,
+	mode: string,
+	body: IDataObject,
+	options: RunOptions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const { timeoutSeconds, idleTimeoutSeconds, pollIntervalSeconds, liveStreaming, includeMessages } = options;
+	if (mode === 'stream') {
+		const run = await streamRun(
+			ctx,
+			{ method: 'POST', path: '/v1/workflow/stream_run', body },
+			{ timeoutSeconds, idleTimeoutSeconds, liveStreaming },
+			itemIndex,
+		);
+		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, includeMessages)];
+	}
+
+	const async = mode === 'async' || mode === 'asyncWait';
+	const envelope = await cozeApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/v1/workflow/run',
+		body: async ? { ...body, is_async: true } : body,
+		itemIndex,
+		// Coze ends sync runs at 90 s; leave room for the answer to arrive.
+		timeoutMs: async ? 60_000 : Math.max(timeoutSeconds, 100) * 1000,
+	});
+	const executeId = envelope.execute_id ? String(envelope.execute_id) : undefined;
+	if (mode === 'async') {
+		return [runItem(workflowId, { status: 'running', execute_id: executeId, debug_url: envelope.debug_url }, itemIndex, false)];
+	}
+	if (mode === 'asyncWait') {
+		if (!executeId) throw new NodeOperationError(ctx.getNode(), 'Coze started no async run (no execute_id in the answer)', { itemIndex });
+		const run = await waitForRun.call(ctx, workflowId, executeId, {
+			timeoutSeconds,
+			pollIntervalSeconds,
+			itemIndex,
+		});
+		// Anything but Success ends the wait as a failure: Fail, and Coze Studio's Cancel (a run cancelled in its UI).
+		if (run.execute_status !== 'Success') throw runFailure(ctx.getNode(), run, itemIndex);
+		return [
+			runItem(
+				workflowId,
+				{ status: 'completed', output: run.output, execute_id: executeId, debug_url: run.debug_url, usage: run.usage, log_id: run.logid },
+				itemIndex,
+				false,
+			),
+		];
+	}
+	const interrupt = envelope.interrupt_data as IDataObject | undefined;
+	return [
+		runItem(
+			workflowId,
+			{
+				status: interrupt ? 'interrupted' : 'completed',
+				output: interrupt ? undefined : parseWorkflowOutput(envelope.data ?? ''),
+				interrupt,
+				execute_id: executeId,
+				debug_url: envelope.debug_url,
+				usage: envelope.usage,
+			},
+			itemIndex,
+			false,
+		),
+	];
 }

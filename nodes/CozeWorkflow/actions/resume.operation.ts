@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isCozeStudio, studioUnavailableError } from '../../shared/studio';
 import { cozeApiRequest } from '../../shared/transport';
-import { parseWorkflowOutput } from '../../shared/workflow';
+import { parseWorkflowOutput, runItem, streamRun } from '../../shared/workflow';
 import { numberValue, requiredId } from '../../shared/params';
-import { runItem, streamRun } from '../helpers/streamRun';
 import { workflowIdField } from './fields';
 import { concurrencyOption } from '../../shared/router';
 

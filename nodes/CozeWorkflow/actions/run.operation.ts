@@ -1,12 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { appLocator } from '../../shared/descriptions';
-import { uploadBinaryProperty } from '../../shared/files';
-import { cozeApiRequest } from '../../shared/transport';
-import { parseWorkflowOutput, runFailure, waitForRun, workflowRunBody } from '../../shared/workflow';
+import { fileParameters, runWorkflow, workflowRunBody } from '../../shared/workflow';
 import { numberValue, optionalId, requiredId } from '../../shared/params';
-import { runItem, streamRun } from '../helpers/streamRun';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
 import { concurrencyOption } from '../../shared/router';
 
@@ -140,23 +136,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
-async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
-	const result: IDataObject = {};
-	for (const pair of spec
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean)) {
-		const [parameter, property] = pair.split('=').map((part) => part.trim());
-		if (!parameter || !property) {
-			throw new NodeOperationError(ctx.getNode(), `File Inputs: "${pair}" is not parameter=binaryProperty`, { itemIndex });
-		}
-		const file = await uploadBinaryProperty(ctx, itemIndex, property);
-		result[parameter] = JSON.stringify({ file_id: file.id });
-	}
-	return result;
-}
-
 /** The request body shared by every mode: the shared run body plus uploaded File Inputs. */
 async function runBody(ctx: IExecuteFunctions, itemIndex: number, workflowId: string, options: IDataObject): Promise<IDataObject> {
 	// App and version are pickers (resource locators); older workflows stored them as text. Both read as text here.
@@ -183,63 +162,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const idleSeconds = numberValue(this, options.idleTimeout ?? 120, 'Idle Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true });
 	const pollSeconds = numberValue(this, options.pollInterval ?? 2, 'Poll Interval (Seconds)', itemIndex, { min: 1, max: 3600, fractional: true });
 	const body = await runBody(this, itemIndex, workflowId, options);
-	const includeMessages = options.includeMessages === true;
-
-	if (mode === 'stream') {
-		const run = await streamRun(
-			this,
-			{ method: 'POST', path: '/v1/workflow/stream_run', body },
-			{ timeoutSeconds, idleTimeoutSeconds: idleSeconds, liveStreaming: options.liveStreaming !== false },
-			itemIndex,
-		);
-		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, includeMessages)];
-	}
-
-	const async = mode === 'async' || mode === 'asyncWait';
-	const envelope = await cozeApiRequest.call(this, {
-		method: 'POST',
-		path: '/v1/workflow/run',
-		body: async ? { ...body, is_async: true } : body,
-		itemIndex,
-		// Coze ends sync runs at 90 s; leave room for the answer to arrive.
-		timeoutMs: async ? 60_000 : Math.max(timeoutSeconds, 100) * 1000,
-	});
-	const executeId = envelope.execute_id ? String(envelope.execute_id) : undefined;
-	if (mode === 'async') {
-		return [runItem(workflowId, { status: 'running', execute_id: executeId, debug_url: envelope.debug_url }, itemIndex, false)];
-	}
-	if (mode === 'asyncWait') {
-		if (!executeId) throw new NodeOperationError(this.getNode(), 'Coze started no async run (no execute_id in the answer)', { itemIndex });
-		const run = await waitForRun.call(this, workflowId, executeId, {
+	return await runWorkflow(
+		this,
+		workflowId,
+		mode,
+		body,
+		{
 			timeoutSeconds,
+			idleTimeoutSeconds: idleSeconds,
 			pollIntervalSeconds: pollSeconds,
-			itemIndex,
-		});
-		// Anything but Success ends the wait as a failure: Fail, and Coze Studio's Cancel (a run cancelled in its UI).
-		if (run.execute_status !== 'Success') throw runFailure(this.getNode(), run, itemIndex);
-		return [
-			runItem(
-				workflowId,
-				{ status: 'completed', output: run.output, execute_id: executeId, debug_url: run.debug_url, usage: run.usage, log_id: run.logid },
-				itemIndex,
-				false,
-			),
-		];
-	}
-	const interrupt = envelope.interrupt_data as IDataObject | undefined;
-	return [
-		runItem(
-			workflowId,
-			{
-				status: interrupt ? 'interrupted' : 'completed',
-				output: interrupt ? undefined : parseWorkflowOutput(envelope.data ?? ''),
-				interrupt,
-				execute_id: executeId,
-				debug_url: envelope.debug_url,
-				usage: envelope.usage,
-			},
-			itemIndex,
-			false,
-		),
-	];
+			liveStreaming: options.liveStreaming !== false,
+			includeMessages: options.includeMessages === true,
+		},
+		itemIndex,
+	);
 }
