@@ -281,6 +281,31 @@ export function runItem(workflowId: string, run: IDataObject, itemIndex: number,
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/**
+ * The item for the answer of a run or resume without streaming (POST /v1/workflow/run, /v1/workflows/resume): the
+ * output parsed when the run completed, the interrupt when it asks a question.
+ */
+export function answerRunItem(
+	workflowId: string,
+	envelope: IDataObject,
+	status: 'completed' | 'interrupted' | 'running',
+	itemIndex: number,
+): INodeExecutionData {
+	return runItem(
+		workflowId,
+		{
+			status,
+			output: status === 'completed' ? parseWorkflowOutput(envelope.data ?? '') : undefined,
+			interrupt: envelope.interrupt_data as IDataObject | undefined,
+			execute_id: envelope.execute_id ? String(envelope.execute_id) : undefined,
+			debug_url: envelope.debug_url,
+			usage: envelope.usage,
+		},
+		itemIndex,
+		false,
+	);
+}
+
 /** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
 export async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
 	const result: IDataObject = {};
@@ -360,20 +385,5 @@ export async function runWorkflow(
 			),
 		];
 	}
-	const interrupt = envelope.interrupt_data as IDataObject | undefined;
-	return [
-		runItem(
-			workflowId,
-			{
-				status: interrupt ? 'interrupted' : 'completed',
-				output: interrupt ? undefined : parseWorkflowOutput(envelope.data ?? ''),
-				interrupt,
-				execute_id: executeId,
-				debug_url: envelope.debug_url,
-				usage: envelope.usage,
-			},
-			itemIndex,
-			false,
-		),
-	];
+	return [answerRunItem(workflowId, envelope, envelope.interrupt_data ? 'interrupted' : 'completed', itemIndex)];
 }

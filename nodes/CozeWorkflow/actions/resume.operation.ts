@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isCozeStudio, studioUnavailableError } from '../../shared/studio';
 import { cozeApiRequest } from '../../shared/transport';
-import { parseWorkflowOutput, runItem, streamRun } from '../../shared/workflow';
+import { answerRunItem, runItem, streamRun } from '../../shared/workflow';
 import { numberValue, requiredId } from '../../shared/params';
 import { workflowIdField } from './fields';
 import { concurrencyOption } from '../../shared/router';
@@ -112,22 +112,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		timeoutMs: Math.max(timeoutSeconds, 100) * 1000,
 	});
-	const interrupt = envelope.interrupt_data as IDataObject | undefined;
-	const executeId = envelope.execute_id ? String(envelope.execute_id) : undefined;
-	const status = interrupt ? 'interrupted' : executeId && !envelope.data ? 'running' : 'completed';
-	return [
-		runItem(
-			workflowId,
-			{
-				status,
-				output: status === 'completed' ? parseWorkflowOutput(envelope.data ?? '') : undefined,
-				interrupt,
-				execute_id: executeId,
-				debug_url: envelope.debug_url,
-				usage: envelope.usage,
-			},
-			itemIndex,
-			false,
-		),
-	];
+	const status = envelope.interrupt_data ? 'interrupted' : envelope.execute_id && !envelope.data ? 'running' : 'completed';
+	return [answerRunItem(workflowId, envelope, status, itemIndex)];
 }
