@@ -166,6 +166,17 @@ export function cozeApiError(node: INode, failure: CozeFailure, itemIndex?: numb
 	return error;
 }
 
+/** Coze code and HTTP status carried by an error from cozeApiError (its errorResponse), for callers that sort failures. */
+export function codesOf(error: unknown): { code?: number; httpStatus?: number } {
+	const response = ((error as { errorResponse?: JsonObject })?.errorResponse ?? {}) as JsonObject;
+	const code = Number(response.code);
+	const httpStatus = Number(response.httpStatus ?? (error as { httpCode?: string })?.httpCode);
+	return {
+		code: Number.isFinite(code) && response.code !== null ? code : undefined,
+		httpStatus: Number.isFinite(httpStatus) ? httpStatus : undefined,
+	};
+}
+
 /** True for answers worth retrying after a pause: rate limits (nothing was created) and, if idempotent, 5xx. */
 export function isRateLimited(failure: CozeFailure): boolean {
 	return failure.httpStatus === 429 || Number(failure.code) === 4013;

@@ -20,6 +20,27 @@ function errorItem(error: Error & IDataObject, itemIndex: number): INodeExecutio
 }
 
 /**
+ * The one bounded pool of the package: at most `size` workers take the indexes 0 … count - 1 in order, each starting
+ * its next one as soon as its last is done, until none is left or `stop()` says so. `start(worker)` may hold a
+ * worker back before its first take (pacing).
+ */
+export async function boundedPool(
+	count: number,
+	size: number,
+	work: (index: number) => Promise<void>,
+	options: { stop?: () => boolean; start?: (worker: number) => Promise<void> } = {},
+): Promise<void> {
+	let next = 0;
+	const workers = Math.max(1, Math.min(size, count));
+	await Promise.all(
+		Array.from({ length: workers }, async (_, worker) => {
+			await options.start?.(worker);
+			while (next < count && !options.stop?.()) await work(next++);
+		}),
+	);
+}
+
+/**
  * Runs `handle` for every input item with at most `concurrency` in flight. Output keeps input order and carries
  * `pairedItem`. With continueOnFail a failing item becomes `{ error, … }` and the others go on; otherwise the first
  * failure stops scheduling, in-flight items settle, and that failure is thrown.
@@ -33,12 +54,12 @@ export async function runItems(
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
-	let next = 0;
 	const state: { failure?: { error: Error; index: number } } = {};
 
-	async function worker() {
-		while (state.failure === undefined && next < count) {
-			const index = next++;
+	await boundedPool(
+		count,
+		concurrency,
+		async (index) => {
 			try {
 				results[index] = withPairing(await handle(index), index);
 			} catch (caught) {
@@ -49,11 +70,9 @@ export async function runItems(
 					state.failure = { error: error as Error, index };
 				}
 			}
-		}
-	}
-
-	const workers = Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, async () => await worker());
-	await Promise.all(workers);
+		},
+		{ stop: () => state.failure !== undefined },
+	);
 	if (state.failure) throw state.failure.error;
 	return results.flat();
 }
