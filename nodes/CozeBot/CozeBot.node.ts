@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
-import { searchWorkspaces } from '../shared/listSearch';
+import { searchBotsAnyStatus, searchWorkspaces } from '../shared/listSearch';
 import { botField, workspaceField } from './actions/fields';
 import { resources, router } from './actions/router';
-import { searchBotsAnyStatus } from './listSearch';
 
 const BY_BOT = ['update', 'publish', 'unpublish', 'get'];
 

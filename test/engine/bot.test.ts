@@ -263,4 +263,36 @@ describe('Coze Bot node inside n8n-core against the simulator', () => {
 			{ name: 'Weather Tool Bot', value: BOTS.tools },
 		]);
 	});
+
+	it('pages the bot picker 50 at a time by the total, the filter applied to each page', async () => {
+		const created: string[] = [];
+		for (let i = 0; i < 55; i++) {
+			const response = await fetch(`${sim.url}/v1/bot/create`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${sim.patTokens[0]}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ space_id: WORKSPACES[0].id, name: `Paged ${i % 2 ? 'odd' : 'even'} ${i}` }),
+			});
+			created.push(String(((await response.json()) as { data: { bot_id: string } }).data.bot_id));
+		}
+		const spec = {
+			type: 'cozeBot',
+			parameters: { resource: 'bot', operation: 'publish', workspaceId: rl(WORKSPACES[0].id, 'list') },
+			credentials: { cozeApi: credential },
+		};
+		const first = await harness.listSearch(spec, 'searchBotsAnyStatus');
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('2');
+		expect(sim.requests.at(-1)?.query).toMatchObject({ page_num: '1', page_size: '50', publish_status: 'all' });
+		const second = await harness.listSearch(spec, 'searchBotsAnyStatus', undefined, first.paginationToken);
+		expect(second.paginationToken).toBeUndefined();
+		expect(sim.requests.at(-1)?.query).toMatchObject({ page_num: '2', page_size: '50' });
+		const all = [...first.results, ...second.results].map((r) => r.value);
+		expect(new Set(all).size).toBe(all.length);
+		expect(all).toEqual(expect.arrayContaining(created));
+		const odd = await harness.listSearch(spec, 'searchBotsAnyStatus', 'ODD', '2');
+		expect(odd.paginationToken).toBeUndefined();
+		expect(odd.results.length).toBeGreaterThan(0);
+		expect(odd.results.every((r) => /^Paged odd \d+ \(draft\)$/.test(r.name))).toBe(true);
+		expect(odd.results).toEqual(second.results.filter((r) => r.name.includes('odd')));
+	});
 });

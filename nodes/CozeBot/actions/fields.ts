@@ -21,7 +21,7 @@ export const workspaceField = (show: Show, required: boolean): INodeProperties =
 	});
 
 /**
- * Bot picker (shared botLocator). "From List" uses this node's searchBotsAnyStatus so that drafts that were never
+ * Bot picker (shared botLocator). "From List" uses searchBotsAnyStatus (shared/listSearch.ts) so that drafts that were never
  * published can be picked too (the shared searchBots lists only bots live on the API channel).
  */
 export const botField = (show: Show): INodeProperties => {
