@@ -4,6 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeType, IVersionedNodeType } f
 
 import { CozeAudio } from '../../nodes/CozeAudio/CozeAudio.node';
 import { CozeBot } from '../../nodes/CozeBot/CozeBot.node';
+import { CozeCallbackTrigger } from '../../nodes/CozeCallbackTrigger/CozeCallbackTrigger.node';
 import { CozeChat } from '../../nodes/CozeChat/CozeChat.node';
 import { CozeConversation } from '../../nodes/CozeConversation/CozeConversation.node';
 import { CozeDataset } from '../../nodes/CozeDataset/CozeDataset.node';
@@ -70,6 +71,8 @@ interface Case {
 	parameters: IDataObject | ((api: Api) => Promise<IDataObject> | IDataObject);
 	items?: () => INodeExecutionData[];
 	poll?: boolean;
+	/** A webhook trigger: activated (its webhookMethods run), then deactivated. */
+	activate?: boolean;
 	note?: string;
 	/** The node's typeVersion (default 1). */
 	typeVersion?: number;
@@ -535,6 +538,15 @@ const CASES: Case[] = [
 		parameters: { workflowId: rl(WORKFLOWS.echo), parameters: '{"input":"x"}' },
 		poll: true,
 	},
+	// Coze Callback Trigger
+	{
+		type: 'cozeCallbackTrigger',
+		node: 'Coze Callback Trigger',
+		key: 'activate',
+		label: 'Activate (callback app, challenge, subscriptions)',
+		parameters: { events: ['bot.published'] },
+		activate: true,
+	},
 	// Coze Variable
 	{
 		type: 'cozeVariable',
@@ -709,6 +721,7 @@ async function interrupt(api: Api): Promise<{ eventId: string; interruptType: nu
 const NODES: INodeType[] = [
 	new CozeAudio(),
 	new CozeBot(),
+	new CozeCallbackTrigger(),
 	new CozeChat(),
 	new CozeConversation(),
 	new CozeDataset(),
@@ -772,7 +785,17 @@ describe('compatibility matrix: every operation on Coze and on Coze Studio', () 
 		const sentBefore = sim.requests.length;
 		let error: Error | undefined;
 		let items: INodeExecutionData[] = [];
-		if (testCase.poll) {
+		if (testCase.activate) {
+			try {
+				const active = await harness.activateWebhooks({ ...spec, webhookId: 'c0ffee00-0000-4000-8000-000000000001' } as never);
+				items = [{ json: {} }];
+				await active.deactivate();
+			} catch (caught) {
+				error = caught as Error;
+			} finally {
+				await harness.stopWebhookServer();
+			}
+		} else if (testCase.poll) {
 			try {
 				const polled = await harness.poll(spec as never, {}, 'manual');
 				items = polled.items?.[0] ?? [];
