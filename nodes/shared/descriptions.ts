@@ -19,6 +19,39 @@ export const authenticationProperty: INodeProperties = {
 	default: 'accessToken',
 };
 
+type LocatorMode = NonNullable<INodeProperties['modes']>[number];
+
+/** A picker's "From List" mode, searched by the list-search method `method` (shared/listSearch.ts). */
+export function listMode(method: string): LocatorMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
+	return { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: method, searchable: true } };
+}
+
+/** A picker's "By ID" mode for Coze's numeric IDs, e.g. noun 'A bot ID'. */
+function numericIdMode(noun: string, example: string): LocatorMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
+	return {
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: example,
+		validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `${noun} is a number, e.g. ${example}` } }],
+	};
+}
+
+/** A picker's "By URL" mode: the ID is the number after `marker` (e.g. 'workflow_id=') in a Coze page's URL. */
+function urlMode(placeholder: string, marker: string, shownMarker: string): LocatorMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
+	return {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder,
+		extractValue: { type: 'regex', regex: `${marker}(\\d+)` },
+		validation: [{ type: 'regex', properties: { regex: `.*${marker}\\d+.*`, errorMessage: `The URL must contain ${shownMarker}<number>` } }],
+	};
+}
+
 /** Workspace picker (GET /v1/workspaces). Feeds the bot / workflow / knowledge-base lists; override name, routing, etc. */
 export function workspaceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -27,10 +60,7 @@ export function workspaceLocator(overrides: Partial<INodeProperties> = {}): INod
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		description: 'Workspace to pick from (only used by the list below)',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' },
-		],
+		modes: [listMode('searchWorkspaces'), { displayName: 'By ID', name: 'id', type: 'string', placeholder: '7350…' }],
 		...overrides,
 	};
 }
@@ -43,16 +73,7 @@ export function botLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBots', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '7342866812345678901',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A bot ID is a number, e.g. 7342866812345678901' } }],
-			},
-		],
+		modes: [listMode('searchBots'), numericIdMode('A bot ID', '7342866812345678901')],
 		...overrides,
 	};
 }
@@ -70,22 +91,9 @@ export function appLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 		default: { mode: 'list', value: '' },
 		description: 'The Coze app (project). The list shows the published apps of the workspace chosen above.',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchApps', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '7442086831234567890',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An app ID is a number, e.g. 7442086831234567890' } }],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://www.coze.cn/space/7350…/project-ide/7442086831234567890',
-				extractValue: { type: 'regex', regex: 'project-ide/(\\d+)' },
-				validation: [{ type: 'regex', properties: { regex: '.*project-ide/\\d+.*', errorMessage: 'The URL must contain project-ide/<number>' } }],
-			},
+			listMode('searchApps'),
+			numericIdMode('An app ID', '7442086831234567890'),
+			urlMode('https://www.coze.cn/space/7350…/project-ide/7442086831234567890', 'project-ide/', 'project-ide/'),
 		],
 		...overrides,
 	};
@@ -107,22 +115,24 @@ export const workflowIdField = (operations?: string[]): INodeProperties => ({
 	required: true,
 	description: 'The workflow. It must be published (an unpublished workflow answers error 4200).',
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchWorkflows', searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '7366468917055123456',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A workflow ID is a number, e.g. 7366468917055123456' } }],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'https://www.coze.cn/work_flow?space_id=…&workflow_id=7366468917055123456',
-			extractValue: { type: 'regex', regex: 'workflow_id=(\\d+)' },
-			validation: [{ type: 'regex', properties: { regex: '.*workflow_id=\\d+.*', errorMessage: 'The URL must contain workflow_id=<number>' } }],
-		},
+		listMode('searchWorkflows'),
+		numericIdMode('A workflow ID', '7366468917055123456'),
+		urlMode('https://www.coze.cn/work_flow?space_id=…&workflow_id=7366468917055123456', 'workflow_id=', 'workflow_id='),
 	],
 	displayOptions: operations ? { show: { operation: operations } } : undefined,
 });
+
+/**
+ * The workflow version picker (published versions of the picked workflow, GET /v1/workflows/:id/versions) or a typed
+ * version such as v0.0.5; `description` says what the version does for this operation.
+ */
+export function workflowVersionLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Workflow Version',
+		name: 'workflowVersion',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [listMode('searchWorkflowVersions'), { displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' }],
+	};
+}

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { listMode } from '../../shared/descriptions';
 
 /** Voice picker: voices from List Voices (GET /v1/audio/voices), or a voice ID. */
 export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -10,7 +11,7 @@ export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		required: true,
 		description: 'Voice to speak with (system voices and voices cloned in your workspaces)',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchVoices', searchable: true } },
+			listMode('searchVoices'),
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { workspaceLocator } from '../../shared/descriptions';
+import { listMode, workspaceLocator } from '../../shared/descriptions';
 import { idText } from '../../shared/params';
 
 /** Knowledge document routes want this header so Coze keeps 19-digit IDs as strings (docs create_knowledge_files.md). */
@@ -20,7 +20,7 @@ export const datasetField = (resource: string, operation: string[]): INodeProper
 	default: { mode: 'list', value: '' },
 	required: true,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDatasets', searchable: true } },
+		listMode('searchDatasets'),
 		{
 			displayName: 'By ID',
 			name: 'id',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { listMode } from '../../shared/descriptions';
 
 /** Plugin picker: store plugins (GET /v1/stores/plugins), or a plugin ID (also workspace library plugins). */
 export function pluginLocator(operations: string[]): INodeProperties {
@@ -10,7 +11,7 @@ export function pluginLocator(operations: string[]): INodeProperties {
 		required: true,
 		description: 'Plugin from the Coze plugin store, or the ID of any plugin (store or your library)',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchPlugins', searchable: true } },
+			listMode('searchPlugins'),
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
-import { appLocator, botLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, workflowVersionLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
 import { optionalId, requiredId, textParameter } from '../../shared/params';
 import { concurrencyOption } from '../../shared/router';
@@ -102,23 +102,9 @@ export const description: INodeProperties[] = [
 				description: 'Give up (and cancel the chat) when the answer takes longer than this',
 			},
 			{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'End-user ID (ext.user_id)' },
-			{
-				displayName: 'Workflow Version',
-				name: 'workflowVersion',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description:
-					'Run a specific published version of the chat flow instead of the latest (workflow_version; Coze honours it for chat flows of the resource library only)',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchWorkflowVersions', searchable: true },
-					},
-					{ displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' },
-				],
-			},
+			workflowVersionLocator(
+				'Run a specific published version of the chat flow instead of the latest (workflow_version; Coze honours it for chat flows of the resource library only)',
+			),
 		],
 	},
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appLocator } from '../../shared/descriptions';
+import { appLocator, workflowVersionLocator } from '../../shared/descriptions';
 import { fileParameters, runWorkflow, workflowRunBody } from '../../shared/workflow';
 import { numberValue, optionalId, requiredId } from '../../shared/params';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
@@ -116,22 +116,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'End-user ID for the run (ext.user_id): user variables and history in Coze are kept per user',
 			},
-			{
-				displayName: 'Workflow Version',
-				name: 'workflowVersion',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Run a specific published version instead of the latest (Coze honours it for library workflows only)',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchWorkflowVersions', searchable: true },
-					},
-					{ displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' },
-				],
-			},
+			workflowVersionLocator('Run a specific published version instead of the latest (Coze honours it for library workflows only)'),
 		],
 	},
 ];

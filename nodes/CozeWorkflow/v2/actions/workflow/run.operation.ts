@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { workflowVersionLocator } from '../../../../shared/descriptions';
 import { optionalId, requiredId } from '../../../../shared/params';
 import * as v1 from '../../../actions/run.operation';
 import type { WorkflowIo } from '../../../../shared/workflowInputs';
@@ -13,13 +14,9 @@ export const meta = {
 };
 
 /** Version 1's version picker (under Options there), shown next to the workflow in version 2: the form depends on it. */
-const versionField: INodeProperties = {
-	...((v1.description.find((field) => field.name === 'options')?.options ?? []).find(
-		(option) => option.name === 'workflowVersion',
-	) as INodeProperties),
-	description:
-		"Run a specific published version instead of the latest; the form shows that version's inputs (Coze honours it for library workflows only)",
-};
+const versionField = workflowVersionLocator(
+	"Run a specific published version instead of the latest; the form shows that version's inputs (Coze honours it for library workflows only)",
+);
 
 const inputFields: INodeProperties[] = [
 	versionField,
