@@ -8,12 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
-import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { authenticationProperty, cozeCredentials, cozeNode } from '../shared/descriptions';
 import { searchApps, searchBots, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
-import { routeOperation } from '../shared/router';
 import { WORKFLOW_NODE_DESCRIPTION } from './actions/fields';
 import { operations, router } from './actions/router';
-import { operationsByKey, properties, subtitle } from './v2/actions/node.type';
+import { execute, properties, subtitle } from './v2/actions/node.type';
 import { getChatFlowInputs, getWorkflowInputs } from '../shared/workflowInputs';
 
 /**
@@ -108,19 +107,11 @@ export class CozeWorkflowV1 implements INodeType {
 /** Version 2: resources (Workflow, Run, Chat Flow, Version) from one registry, and start-node inputs as a form. */
 export class CozeWorkflowV2 implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coze Workflow',
-		name: 'cozeWorkflow',
+		...cozeNode('Coze Workflow', 'cozeWorkflow', WORKFLOW_NODE_DESCRIPTION, 2),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
-		group: ['transform'],
-		version: 2,
 		subtitle,
-		description: WORKFLOW_NODE_DESCRIPTION,
-		defaults: { name: 'Coze Workflow' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: cozeCredentials,
-		properties: [authenticationProperty, ...properties],
+		properties,
 	};
 
 	methods = {
@@ -128,7 +119,5 @@ export class CozeWorkflowV2 implements INodeType {
 		resourceMapping: { getWorkflowInputs, getChatFlowInputs },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation.call(this, operationsByKey);
-	}
+	execute = execute;
 }

@@ -1,4 +1,5 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 /** Credentials block shared by every Coze node: one credential type per authentication method. */
 export const cozeCredentials: INodeCredentialDescription[] = [
@@ -6,6 +7,24 @@ export const cozeCredentials: INodeCredentialDescription[] = [
 	{ name: 'cozeOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 	{ name: 'cozeJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
 ];
+
+/**
+ * What every Coze action node's description shares: its names, one main input and output, the credentials. The
+ * node class adds its icon, subtitle, usableAsTool and properties as literals (n8n's lint reads them there).
+ */
+export function cozeNode(displayName: string, name: string, description: string, version = 1) {
+	return {
+		displayName,
+		name,
+		group: ['transform'],
+		version,
+		description,
+		defaults: { name: displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: cozeCredentials,
+	} satisfies Omit<INodeTypeDescription, 'properties'>;
+}
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',

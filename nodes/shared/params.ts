@@ -214,3 +214,40 @@ export function limitOf(ctx: Ctx, itemIndex: number): number | undefined {
 	if (parameterOf(ctx, 'returnAll', itemIndex, false) === true) return undefined;
 	return numberParameter(ctx, 'limit', itemIndex, 'Limit', 50, { min: 1 });
 }
+
+/** A choice of an options parameter, checked against the values the field offers (an expression can give anything). */
+export function optionParameter<T extends string>(ctx: Ctx, name: string, itemIndex: number, label: string, allowed: readonly T[], fallback: T): T {
+	const value = parameterOf(ctx, name, itemIndex, fallback);
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw fail(ctx, itemIndex, `${label} must be one of ${allowed.map((choice) => `"${choice}"`).join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+/** A boolean parameter; "true" / "false" from an expression count, anything else is refused. */
+export function booleanParameter(ctx: Ctx, name: string, itemIndex: number, label: string, fallback: boolean): boolean {
+	const value = parameterOf(ctx, name, itemIndex, fallback);
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw fail(ctx, itemIndex, `${label} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A collection (Options, Filters, Update Fields, a fixed collection): an object, {} when unset. Shared: do not change it. */
+export function collectionParameter(ctx: Ctx, name: string, itemIndex: number): IDataObject {
+	const value = parameterOf(ctx, name, itemIndex, {});
+	if (value === undefined || value === null || value === '') return {};
+	if (typeof value !== 'object' || Array.isArray(value))
+		throw fail(ctx, itemIndex, `${name} must be a collection of fields, got ${JSON.stringify(value)}`);
+	return value as IDataObject;
+}
+
+/** The contexts without items (poll, webhook, trigger, load options): `getNodeParameter(name, fallback, options)`. */
+type NoItemCtx = { getNode(): INode; getNodeParameter(name: string, fallback?: unknown, options?: IGetNodeParameterOptions): unknown };
+
+/** A parameter of a context without items (a trigger's poll or webhook): as stored, expressions resolved. */
+export function nodeParameter(ctx: NoItemCtx, name: string, fallback: unknown, options?: IGetNodeParameterOptions): unknown {
+	return ctx.getNodeParameter(name, fallback, options);
+}
+
+/** An ID of a context without items (a picker's value with its mode's extraction applied), '' when empty. */
+export function nodeId(ctx: NoItemCtx, name: string, label: string): string {
+	return idText(ctx, nodeParameter(ctx, name, '', { extractValue: true }), label, 0);
+}

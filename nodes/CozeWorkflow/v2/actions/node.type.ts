@@ -25,4 +25,4 @@ export type CozeWorkflowResource = keyof typeof resources;
 export type CozeWorkflowType = OperationOf<typeof resources>;
 
 /** Pickers, subtitle, fields and router keys of version 2, all from the registry above (shared/registry.ts). */
-export const { properties, subtitle, operationsByKey } = fromRegistry(resources, 'workflow');
+export const { properties, subtitle, operationsByKey, execute } = fromRegistry(resources, 'workflow');

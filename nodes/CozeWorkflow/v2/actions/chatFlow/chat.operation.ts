@@ -8,6 +8,7 @@ export const meta = {
 	name: 'Chat With Chat Flow',
 	action: 'Chat with a chat flow',
 	description: 'Send a message to a published chat flow and get its answer',
+	studio: true,
 };
 
 const inputFields = inputFormFields({

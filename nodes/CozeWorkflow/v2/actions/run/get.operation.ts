@@ -5,4 +5,5 @@ export const meta = {
 	name: 'Get Run',
 	action: 'Get a workflow run',
 	description: 'Read the status and output of a background run',
+	studio: true,
 };

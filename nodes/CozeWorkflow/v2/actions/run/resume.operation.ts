@@ -5,4 +5,5 @@ export const meta = {
 	name: 'Resume Run',
 	action: 'Resume an interrupted run',
 	description: 'Answer the question an interrupted run asked and get its result',
+	studio: true,
 };

@@ -5,4 +5,5 @@ export const meta = {
 	name: 'Get Workflow',
 	action: 'Get a workflow',
 	description: 'Read the name, description and app of a workflow',
+	studio: true,
 };

@@ -11,6 +11,7 @@ export const meta = {
 	name: 'Run Workflow',
 	action: 'Run a workflow',
 	description: 'Run a published workflow (streaming, sync or in the background) and get its output',
+	studio: true,
 };
 
 /** Version 1's version picker (under Options there), shown next to the workflow in version 2: the form depends on it. */
