@@ -1,5 +1,7 @@
-import type { INodeCredentialDescription, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDisplayOptions, INodeCredentialDescription, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY } from './items';
 
 /** Credentials block shared by every Coze node: one credential type per authentication method. */
 export const cozeCredentials: INodeCredentialDescription[] = [
@@ -152,4 +154,65 @@ export function workflowVersionLocator(description: string): INodeProperties {
 		description,
 		modes: [listMode('searchWorkflowVersions'), { displayName: 'By Version', name: 'id', type: 'string', placeholder: 'v0.0.5' }],
 	};
+}
+
+/**
+ * The Concurrency entry every operation's Options collection carries (n8n users look for batching under Options).
+ * The router reads `options.concurrency`.
+ */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: DEFAULT_CONCURRENCY,
+	description: 'How many input items are sent to Coze at the same time (order and pairing are kept)',
+};
+
+const COLLECTIONS = {
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+} as const;
+
+/**
+ * A collection of optional fields as n8n users know them (Options, Filters, Update Fields), its fields in
+ * alphabetical order of their display names. Display options come from the node's registry; `show` adds others.
+ */
+export function collectionField(name: keyof typeof COLLECTIONS, fields: INodeProperties[], show?: IDisplayOptions['show']): INodeProperties {
+	const sortedFields = [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { ...COLLECTIONS[name], name, type: 'collection', default: {}, ...(show ? { displayOptions: { show } } : {}), options: sortedFields };
+}
+
+/** The Options collection of an operation: its own options and Concurrency. */
+export function optionsField(fields: INodeProperties[] = [], show?: IDisplayOptions['show']): INodeProperties {
+	return collectionField('options', [...fields, concurrencyOption], show);
+}
+
+/** An Options collection holding only Concurrency, for operations that have no other options. */
+export function concurrencyOptions(show?: Record<string, string[]>): INodeProperties {
+	return optionsField([], show);
+}
+
+/** Return All / Limit as n8n users know them, for list operations. */
+export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
 }

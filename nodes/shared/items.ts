@@ -76,3 +76,8 @@ export async function runItems(
 	if (state.failure) throw state.failure.error;
 	return results.flat();
 }
+
+/** Output items of one input item (the router adds pairedItem). */
+export function toItems(list: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return (Array.isArray(list) ? list : [list]).map((json) => ({ json }));
+}

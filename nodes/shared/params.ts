@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -184,29 +184,6 @@ export function numberParameter(
 export function idList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
 	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
-}
-
-/** Return All / Limit as n8n users know them, for list operations. */
-export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
 }
 
 /** The Limit to page up to, or undefined for Return All. */

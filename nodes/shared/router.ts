@@ -13,32 +13,6 @@ export type Operation = {
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 };
 
-/**
- * The Concurrency entry every operation's Options collection carries (n8n users look for batching under Options).
- * The router reads `options.concurrency`.
- */
-export const concurrencyOption: INodeProperties = {
-	displayName: 'Concurrency',
-	name: 'concurrency',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 50 },
-	default: DEFAULT_CONCURRENCY,
-	description: 'How many input items are sent to Coze at the same time (order and pairing are kept)',
-};
-
-/** An Options collection holding only Concurrency, for operations that have no other options. */
-export function concurrencyOptions(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [concurrencyOption],
-	};
-}
-
 /** The credential's secret values, read only when an error has to be cleaned before it leaves the node. */
 async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
 	try {

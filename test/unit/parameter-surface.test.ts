@@ -25,7 +25,7 @@ import { CozeWorkspace } from '../../nodes/CozeWorkspace/CozeWorkspace.node';
  */
 const ROOT = join(__dirname, '..', '..');
 const SNAPSHOT = join(ROOT, 'test', 'compat', 'parameters.json');
-const NODES: Record<string, new () => INodeType> = {
+const NODES: Record<string, new () => INodeType | CozeWorkflow> = {
 	CozeAudio,
 	CozeBot,
 	CozeCallbackTrigger,
@@ -44,7 +44,7 @@ type Show = Record<string, unknown[]>;
 type Surface = Record<string, unknown>;
 
 function descriptionsOf(folder: string): INodeTypeDescription[] {
-	const node = new NODES[folder]() as INodeType & { nodeVersions?: Record<string, INodeType> };
+	const node = new NODES[folder]() as unknown as INodeType & { nodeVersions?: Record<string, INodeType> };
 	return node.nodeVersions ? Object.values(node.nodeVersions).map((version) => version.description) : [node.description];
 }
 

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
 import { binaryMultipart } from '../../shared/files';
 import { MAX_AUDIO_BYTES } from './fields';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['speechToText'] };
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../shared/router';
 import { cozeApiBinary } from '../../shared/transport';
 import { voiceLocator } from './fields';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['textToSpeech'] };
 

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { botLocator, workspaceLocator } from '../../shared/descriptions';
+import { botLocator, concurrencyOption, returnAllOrLimit, workspaceLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
-import { idList, idText, returnAllOrLimit } from '../../shared/params';
-import { concurrencyOption } from '../../shared/router';
+import { idList, idText } from '../../shared/params';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
 export const API_CONNECTOR_ID = '1024';

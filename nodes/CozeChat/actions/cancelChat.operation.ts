@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { cozeApiData } from '../../shared/transport';
 import { chatIdField, conversationIdField } from './fields';
-import { concurrencyOptions } from '../../shared/router';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	conversationIdField(['cancelChat']),

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { cozeApiRequest } from '../../shared/transport';
 import { chatIdField, conversationIdField } from './fields';
-import { concurrencyOptions } from '../../shared/router';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	conversationIdField(['listMessages']),

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { botLocator, workspaceLocator } from '../../shared/descriptions';
+import { botLocator, concurrencyOption, workspaceLocator } from '../../shared/descriptions';
 import { cozeApiData, nodeOf } from '../../shared/transport';
 import { parseJsonShape } from '../../shared/json';
 import { pollTurn, questionVoice, streamChatTurn, turnOptions, turnToItems, userMessage } from '../../shared/chatTurn';
 import { idText, parameterOf, requiredId, textParameter } from '../../shared/params';
 import { conversationIdField, turnOptionFields } from './fields';
-import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['sendMessage'] };
 

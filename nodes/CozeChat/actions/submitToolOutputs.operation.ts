@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseJsonParameter } from '../../shared/json';
 import { streamChatTurn, turnOptions, turnToItems } from '../../shared/chatTurn';
 import { requiredId } from '../../shared/params';
-import { concurrencyOption } from '../../shared/router';
 import { chatIdField, conversationIdField, turnOptionFields } from './fields';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['submitToolOutputs'] };
 

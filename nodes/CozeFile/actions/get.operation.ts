@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
-import { concurrencyOptions } from '../../shared/router';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from '../../shared/files';
-import { concurrencyOption } from '../../shared/router';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['upload'] };
 

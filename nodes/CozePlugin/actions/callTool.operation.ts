@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiError } from '../../shared/errors';
 import { parseJsonShape } from '../../shared/json';
-import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
 import { pluginLocator } from './fields';
 import { pluginIdOf } from './pluginId';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['callTool'] };
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
 import { pluginLocator } from './fields';
 import { pluginIdOf } from './pluginId';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['get'] };
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../shared/router';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
-import { limitOf, returnAllOrLimit } from '../../shared/params';
+import { limitOf } from '../../shared/params';
+import { concurrencyOption, returnAllOrLimit } from '../../shared/descriptions';
 
 const show = { operation: ['list'] };
 

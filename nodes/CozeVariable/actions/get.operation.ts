@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { textParameter } from '../../shared/params';
-import { concurrencyOptions } from '../../shared/router';
 import { cozeApiData } from '../../shared/transport';
 import { ownerTarget } from './fields';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 const show = { operation: ['get'] };
 

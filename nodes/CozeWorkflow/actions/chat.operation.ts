@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../shared/chatTurn';
-import { appLocator, botLocator, workflowVersionLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, concurrencyOption, workflowVersionLocator } from '../../shared/descriptions';
 import { parseJsonShape } from '../../shared/json';
 import { optionalId, requiredId, textParameter } from '../../shared/params';
-import { concurrencyOption } from '../../shared/router';
 import { workflowIdField, workspaceField } from './fields';
 
 const show = { operation: ['chat'] };

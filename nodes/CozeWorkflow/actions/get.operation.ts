@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cozeApiData } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
-import { concurrencyOptions } from '../../shared/router';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 export const description: INodeProperties[] = [workspaceField(['get']), workflowIdField(['get']), concurrencyOptions({ operation: ['get'] })];
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiData } from '../../shared/transport';
 import { parseWorkflowOutput } from '../../shared/workflow';
 import { executeIdField, workflowIdField } from './fields';
-import { concurrencyOptions } from '../../shared/router';
+import { concurrencyOptions } from '../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	workflowIdField(['getNodeOutput']),

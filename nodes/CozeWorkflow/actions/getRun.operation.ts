@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getRunHistory, runFailure, waitForRun } from '../../shared/workflow';
 import { executeIdField, waitOptionFields, workflowIdField } from './fields';
-import { concurrencyOption } from '../../shared/router';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['getRun'] };
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appLocator } from '../../shared/descriptions';
-import { limitOf, optionalId, requiredId, returnAllOrLimit } from '../../shared/params';
-import { concurrencyOptions } from '../../shared/router';
+import { appLocator, concurrencyOptions, returnAllOrLimit } from '../../shared/descriptions';
+import { limitOf, optionalId, requiredId } from '../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../shared/transport';
 import { workspaceField } from './fields';
 

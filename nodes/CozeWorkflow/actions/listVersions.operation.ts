@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { limitOf, requiredId, returnAllOrLimit } from '../../shared/params';
-import { concurrencyOption } from '../../shared/router';
+import { limitOf, requiredId } from '../../shared/params';
 import { cozePaginate, cursorStyle } from '../../shared/transport';
 import { workflowIdField, workspaceField } from './fields';
+import { concurrencyOption, returnAllOrLimit } from '../../shared/descriptions';
 
 const show = { operation: ['listVersions'] };
 

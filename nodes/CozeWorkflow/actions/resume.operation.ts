@@ -6,7 +6,7 @@ import { cozeApiRequest } from '../../shared/transport';
 import { answerRunItem, runItem, streamRun } from '../../shared/workflow';
 import { numberValue, requiredId } from '../../shared/params';
 import { workflowIdField } from './fields';
-import { concurrencyOption } from '../../shared/router';
+import { concurrencyOption } from '../../shared/descriptions';
 
 const show = { operation: ['resume'] };
 

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appLocator, workflowVersionLocator } from '../../shared/descriptions';
+import { appLocator, concurrencyOption, workflowVersionLocator } from '../../shared/descriptions';
 import { fileParameters, runWorkflow, workflowRunBody } from '../../shared/workflow';
 import { numberValue, optionalId, requiredId } from '../../shared/params';
 import { waitOptionFields, workflowIdField, workspaceField } from './fields';
-import { concurrencyOption } from '../../shared/router';
 
 const show = { operation: ['run'] };
 

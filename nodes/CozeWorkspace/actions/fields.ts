@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { workspaceLocator } from '../../shared/descriptions';
+import { concurrencyOption, returnAllOrLimit, workspaceLocator } from '../../shared/descriptions';
 import { asNodeError } from '../../shared/errors';
-import { idText, returnAllOrLimit } from '../../shared/params';
-import { concurrencyOption } from '../../shared/router';
+import { idText } from '../../shared/params';
 
 export type Resource = 'workspace' | 'member' | 'user' | 'template' | 'app';
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { botLocator, workspaceLocator } from '../../../shared/descriptions';
+import { botLocator, concurrencyOption, workspaceLocator } from '../../../shared/descriptions';
 import { parseJsonShape } from '../../../shared/json';
 import { optionalId, textValue } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { item, metaData } from '../fields';
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { botLocator, workspaceLocator } from '../../../shared/descriptions';
-import { limitOf, requiredId, returnAllOrLimit } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
+import { botLocator, concurrencyOption, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { items } from '../fields';
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requiredId, textParameter } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { conversationIdField, item } from '../fields';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 const show = { resource: ['conversation'], operation: ['update'] };
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredId, textValue } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
 import { cozeApiRequest } from '../../../shared/transport';
 import { conversationIdField, item, messageIdField } from '../fields';
+import { concurrencyOption } from '../../../shared/descriptions';
 
 const show = { resource: ['message'], operation: ['addFeedback'] };
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { parameterOf, requiredId, textParameter } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { contentTypeOptions, conversationIdField, item, metaData } from '../fields';
+import { concurrencyOption } from '../../../shared/descriptions';
 
 const show = { resource: ['message'], operation: ['create'] };
 

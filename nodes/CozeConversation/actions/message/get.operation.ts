@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requiredId } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { conversationIdField, item, messageIdField } from '../fields';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	conversationIdField('message', ['get']),

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idText, limitOf, requiredId, returnAllOrLimit } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
+import { idText, limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, cursorStyle } from '../../../shared/transport';
 import { conversationIdField, items } from '../fields';
+import { concurrencyOption, returnAllOrLimit } from '../../../shared/descriptions';
 
 const show = { resource: ['message'], operation: ['getAll'] };
 

@@ -2,10 +2,10 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, I
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idText, numberValue, requiredId, textParameter } from '../../../shared/params';
-import { concurrencyOption } from '../../../shared/router';
 import { cozeApiRequest } from '../../../shared/transport';
 import { DOCUMENT_HEADERS, datasetField, items, on, workspacePicker } from '../fields';
 import { waitForProcessing } from '../progress';
+import { concurrencyOption } from '../../../shared/descriptions';
 
 const show = on('document', ['create']);
 const forSource = (source: string) => ({ show: { ...show.show, source: [source] } });

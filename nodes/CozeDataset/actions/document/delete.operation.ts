@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiRequest } from '../../../shared/transport';
 import { DOCUMENT_HEADERS, documentIds, documentIdsField, item, on, workspacePicker } from '../fields';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	workspacePicker('document', ['delete']),

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { limitOf, requiredId, returnAllOrLimit } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
+import { limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { DOCUMENT_HEADERS, datasetField, items, on, workspacePicker } from '../fields';
+import { concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
 
 const show = on('document', ['getAll']);
 

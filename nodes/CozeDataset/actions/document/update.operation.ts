@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { numberValue, requiredId, textValue } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiRequest } from '../../../shared/transport';
 import { DOCUMENT_HEADERS, item, on } from '../fields';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 const show = on('document', ['update']);
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { limitOf, requiredId, returnAllOrLimit, textValue } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
+import { limitOf, requiredId, textValue } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { datasetField, items, on, workspacePicker } from '../fields';
+import { concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
 
 const show = on('image', ['getAll']);
 

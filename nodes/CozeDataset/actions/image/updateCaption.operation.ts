@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requiredId, textParameter } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiRequest } from '../../../shared/transport';
 import { datasetField, item, on, workspacePicker } from '../fields';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 const show = on('image', ['updateCaption']);
 

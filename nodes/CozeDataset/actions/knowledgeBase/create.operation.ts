@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { workspaceLocator } from '../../../shared/descriptions';
+import { concurrencyOptions, workspaceLocator } from '../../../shared/descriptions';
 import { requiredId, textParameter } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { cozeApiData } from '../../../shared/transport';
 import { item, on } from '../fields';
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { workspaceLocator } from '../../../shared/descriptions';
-import { limitOf, requiredId, returnAllOrLimit, textValue } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
+import { concurrencyOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { limitOf, requiredId, textValue } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { items, on } from '../fields';
 

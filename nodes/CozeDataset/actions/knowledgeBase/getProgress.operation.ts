@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requiredId } from '../../../shared/params';
-import { concurrencyOptions } from '../../../shared/router';
 import { datasetField, documentIds, documentIdsField, items, on, workspacePicker } from '../fields';
 import { documentProgress } from '../progress';
+import { concurrencyOptions } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = [
 	workspacePicker('dataset', ['getProgress']),
