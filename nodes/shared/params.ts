@@ -228,3 +228,13 @@ export function nodeParameter(ctx: NoItemCtx, name: string, fallback: unknown, o
 export function nodeId(ctx: NoItemCtx, name: string, label: string): string {
 	return idText(ctx, nodeParameter(ctx, name, '', { extractValue: true }), label, 0);
 }
+
+/**
+ * A parameter that is the same for the whole node (the authentication choice) in any context: item 0 where the
+ * context has items, the context's own read where it has none (poll, webhook, trigger, load options, and n8n's
+ * single-item context, which has getItemIndex instead).
+ */
+export function nodeLevelParameter(ctx: Ctx | NoItemCtx, name: string, fallback: unknown): unknown {
+	const perItem = 'getInputData' in ctx && !('getItemIndex' in ctx);
+	return perItem ? (ctx as Ctx).getNodeParameter(name, 0, fallback) : (ctx as NoItemCtx).getNodeParameter(name, fallback);
+}

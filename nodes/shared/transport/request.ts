@@ -14,7 +14,7 @@ import { sleep } from 'n8n-workflow';
 import { cozeApiBaseUrl } from '../../../credentials/region';
 import type { CozeFailure } from '../errors';
 import { cancelledError, cozeApiError, isAuthFailure, isRateLimited, isServerError, redactSecrets } from '../errors';
-import { nodeOf } from '../params';
+import { nodeLevelParameter, nodeOf } from '../params';
 import { cancelSignalOf, pause } from '../polling';
 import type { SseEvent } from './sse';
 import { readSseEvents } from './sse';
@@ -98,7 +98,7 @@ const perContext = new WeakMap<object, ContextState>();
 function stateOf(ctx: CozeContext): ContextState {
 	const known = perContext.get(ctx);
 	if (known) return known;
-	const value = ctx.getNodeParameter('authentication', 0, 'accessToken') as CozeAuthentication;
+	const value = nodeLevelParameter(ctx as Parameters<typeof nodeLevelParameter>[0], 'authentication', 'accessToken') as CozeAuthentication;
 	const state: ContextState = { authentication: CREDENTIAL_TYPE_BY_AUTHENTICATION[value] ? value : 'accessToken' };
 	perContext.set(ctx, state);
 	return state;
