@@ -16,7 +16,8 @@ import { join } from 'path';
 export interface Endpoint {
 	url: string;
 	latencyMs: number;
-	stats(): { requests: number; peakInFlight: number; unauthorized: number };
+	/** Requests, the most answered at once, refused tokens, and TCP connections opened (reuse shows as fewer than requests). */
+	stats(): { requests: number; peakInFlight: number; unauthorized: number; connections: number };
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -64,6 +65,7 @@ export async function startEndpoint(token: string, latencyMs: number): Promise<E
 	let peakInFlight = 0;
 	let requests = 0;
 	let unauthorized = 0;
+	let connections = 0;
 	const expected = `Bearer ${token}`;
 	const server = http.createServer((req, res) => {
 		inFlight++;
@@ -91,16 +93,18 @@ export async function startEndpoint(token: string, latencyMs: number): Promise<E
 			return answer(404, 'application/json', JSON.stringify({ code: 4000, msg: `not part of the benchmark: ${req.method} ${url.pathname}` }));
 		});
 	});
+	server.on('connection', () => connections++);
 	server.keepAliveTimeout = 5000;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const endpoint: Endpoint = {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		latencyMs,
-		stats: () => ({ requests, peakInFlight, unauthorized }),
+		stats: () => ({ requests, peakInFlight, unauthorized, connections }),
 		reset: () => {
 			requests = 0;
 			peakInFlight = inFlight;
 			unauthorized = 0;
+			connections = 0;
 		},
 		close: async () => {
 			server.closeAllConnections();

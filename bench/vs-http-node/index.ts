@@ -235,6 +235,7 @@ async function main() {
 			for (const scenario of SCENARIOS) {
 				const times: Record<Variant, number[]> = { coze: [], http: [], 'http+cred': [] };
 				const peaks: Record<Variant, number[]> = { coze: [], http: [], 'http+cred': [] };
+				const connections: Record<Variant, number[]> = { coze: [], http: [], 'http+cred': [] };
 				for (let round = 0; round < ROUNDS; round++) {
 					// Alternate the order so that no variant always runs first (or right after a given other one).
 					const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
@@ -251,6 +252,7 @@ async function main() {
 						}
 						times[variant].push(run.executionTime);
 						peaks[variant].push(stats.peakInFlight);
+						connections[variant].push(stats.connections);
 					}
 				}
 				const ours = median(times.coze);
@@ -260,7 +262,7 @@ async function main() {
 					console.log(
 						`${phase.name.padEnd(7)} ${SCENARIO_NODES[scenario].label.padEnd(16)} ${variant.padEnd(9)} ${phase.items} items × ${phase.latencyMs} ms: ` +
 							`${ms} ms (runs ${times[variant].join(', ')}), ${perItem} ms per item${phase.latencyMs === 0 ? ' (CPU)' : ''}, ` +
-							`peak in flight ${Math.max(...peaks[variant])}` +
+							`peak in flight ${Math.max(...peaks[variant])}, connections ${median(connections[variant])}` +
 							(variant === 'coze' || !ours ? '' : `, ours/this ${(ours / ms).toFixed(2)}`),
 					);
 				}
