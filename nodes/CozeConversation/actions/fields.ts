@@ -26,3 +26,15 @@ export const contentTypeOptions = [
 	{ name: 'Text', value: 'text' },
 	{ name: 'Object String (Multimodal JSON)', value: 'object_string' },
 ];
+
+/** Newest First / Oldest First (each endpoint spells the two values its own way). */
+export const newestFirstField = (displayName: string, name: string, newest: string, oldest: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options: [
+		{ name: 'Newest First', value: newest },
+		{ name: 'Oldest First', value: oldest },
+	],
+	default: newest,
+});

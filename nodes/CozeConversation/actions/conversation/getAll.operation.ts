@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { botLocator, optionsField, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { botLocator, channelField, optionsField, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { newestFirstField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many conversations', description: 'List the conversations of a bot', studio: true };
 
@@ -11,29 +12,7 @@ export const description: INodeProperties[] = [
 	workspaceLocator({ description: 'Workspace to pick the bot from (only used by the bot list)' }),
 	botLocator({ required: true, description: 'The bot whose conversations to list' }),
 	...returnAllOrLimit({}),
-	optionsField([
-		{
-			displayName: 'Channel',
-			name: 'connectorId',
-			type: 'options',
-			options: [
-				{ name: 'API', value: '1024' },
-				{ name: 'Chat SDK', value: '999' },
-			],
-			default: '1024',
-			description: 'Only the conversations of this channel',
-		},
-		{
-			displayName: 'Sort',
-			name: 'sortOrder',
-			type: 'options',
-			options: [
-				{ name: 'Newest First', value: 'DESC' },
-				{ name: 'Oldest First', value: 'ASC' },
-			],
-			default: 'DESC',
-		},
-	]),
+	optionsField([channelField('Only the conversations of this channel'), newestFirstField('Sort', 'sortOrder', 'DESC', 'ASC')]),
 ];
 
 /** GET /v1/conversations (docs list_conversations.md): page_num / page_size ≤ 50, data.conversations, data.has_more. */

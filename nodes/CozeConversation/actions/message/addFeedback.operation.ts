@@ -8,11 +8,12 @@ import { cozeApiRequest } from '../../../shared/transport';
 import { feedbackPath, messageIdsOf } from '../../helpers/request';
 import { conversationIdField, messageIdField } from '../fields';
 
-export const meta = {
-	name: 'Add Feedback',
-	action: 'Rate an answer',
-	description: 'Like or unlike an answer, with reasons and a comment',
-};
+export const meta = { name: 'Add Feedback', action: 'Rate an answer', description: 'Like or unlike an answer, with reasons and a comment' };
+
+const feedbackTypes = [
+	{ name: 'Like', value: 'like', description: 'Thumbs up' },
+	{ name: 'Unlike', value: 'unlike', description: 'Thumbs down' },
+];
 
 export const description: INodeProperties[] = [
 	conversationIdField,
@@ -21,10 +22,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Feedback',
 		name: 'feedbackType',
 		type: 'options',
-		options: [
-			{ name: 'Like', value: 'like', description: 'Thumbs up' },
-			{ name: 'Unlike', value: 'unlike', description: 'Thumbs down' },
-		],
+		options: feedbackTypes,
 		default: 'like',
 		description: 'Only answers (type answer) of chats and chat flows can be rated',
 	},

@@ -13,18 +13,14 @@ export const meta = {
 	description: 'Add a user or assistant message (it becomes context for the next chat)',
 };
 
+const roles = [
+	{ name: 'User', value: 'user', description: 'A question from the user' },
+	{ name: 'Assistant', value: 'assistant', description: 'An answer from the bot' },
+];
+
 export const description: INodeProperties[] = [
 	conversationIdField,
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'options',
-		options: [
-			{ name: 'User', value: 'user', description: 'A question from the user' },
-			{ name: 'Assistant', value: 'assistant', description: 'An answer from the bot' },
-		],
-		default: 'user',
-	},
+	{ displayName: 'Role', name: 'role', type: 'options', options: roles, default: 'user' },
 	{
 		displayName: 'Content',
 		name: 'content',

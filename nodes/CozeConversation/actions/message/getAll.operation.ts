@@ -5,30 +5,16 @@ import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, limitOf } from '../../../shared/params';
 import { cozePaginate, cursorStyle } from '../../../shared/transport';
 import { conversationIdOf } from '../../helpers/request';
-import { conversationIdField } from '../fields';
+import { conversationIdField, newestFirstField } from '../fields';
 
-export const meta = {
-	name: 'Get Many',
-	action: 'Get many messages',
-	description: 'List the questions and answers of a conversation',
-	studio: true,
-};
+export const meta = { name: 'Get Many', action: 'Get many messages', description: 'List the questions and answers of a conversation', studio: true };
 
 export const description: INodeProperties[] = [
 	conversationIdField,
 	...returnAllOrLimit({}),
 	collectionField('filters', [
 		{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Only the messages of one chat turn' },
-		{
-			displayName: 'Order',
-			name: 'order',
-			type: 'options',
-			options: [
-				{ name: 'Newest First', value: 'desc' },
-				{ name: 'Oldest First', value: 'asc' },
-			],
-			default: 'desc',
-		},
+		newestFirstField('Order', 'order', 'desc', 'asc'),
 	]),
 	concurrencyOptions(),
 ];
