@@ -216,3 +216,18 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 		},
 	];
 }
+
+/** The Channel (connector) a list or value belongs to: API (1024, the default) or Chat SDK (999). */
+export function channelField(description: string): INodeProperties {
+	return {
+		displayName: 'Channel',
+		name: 'connectorId',
+		type: 'options',
+		options: [
+			{ name: 'API', value: '1024' },
+			{ name: 'Chat SDK', value: '999' },
+		],
+		default: '1024',
+		description,
+	};
+}

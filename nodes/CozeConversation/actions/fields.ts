@@ -1,9 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { parseJsonShape } from '../../shared/json';
-
-/** Conversation ID field for the given resource and operations. */
-export const conversationIdField = (resource: string, operation: string[]): INodeProperties => ({
+export const conversationIdField: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
 	type: 'string',
@@ -11,10 +8,9 @@ export const conversationIdField = (resource: string, operation: string[]): INod
 	required: true,
 	placeholder: '7430000000000000000',
 	description: 'ID of the conversation (conversation_id in the output of Coze Chat or Create)',
-	displayOptions: { show: { resource: [resource], operation } },
-});
+};
 
-export const messageIdField = (operation: string[]): INodeProperties => ({
+export const messageIdField: INodeProperties = {
 	displayName: 'Message ID',
 	name: 'messageId',
 	type: 'string',
@@ -22,21 +18,23 @@ export const messageIdField = (operation: string[]): INodeProperties => ({
 	required: true,
 	placeholder: '7430000000000000001',
 	description: 'ID of the message (the ID in the output of Get Many, or of Coze Chat with one item per message)',
-	displayOptions: { show: { resource: ['message'], operation } },
-});
+};
+
+export const CONTENT_TYPES = ['text', 'object_string'] as const;
 
 export const contentTypeOptions = [
 	{ name: 'Text', value: 'text' },
 	{ name: 'Object String (Multimodal JSON)', value: 'object_string' },
 ];
 
-/** `meta_data` from a JSON parameter: left out when empty. */
-export function metaData(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
-	const meta = parseJsonShape(ctx, value ?? {}, 'Meta Data', itemIndex, 'object');
-	return Object.keys(meta).length ? meta : undefined;
-}
-
-export const item = (json: IDataObject, itemIndex: number): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
-
-export const items = (list: IDataObject[], itemIndex: number): INodeExecutionData[] =>
-	list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+/** Newest First / Oldest First (each endpoint spells the two values its own way). */
+export const newestFirstField = (displayName: string, name: string, newest: string, oldest: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options: [
+		{ name: 'Newest First', value: newest },
+		{ name: 'Oldest First', value: oldest },
+	],
+	default: newest,
+});

@@ -1,18 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/params';
-import { cozeApiRequest } from '../../../shared/transport';
-import { conversationIdField, item } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiRequest } from '../../../shared/transport';
+import { conversationIdOf, conversationPath } from '../../helpers/request';
+import { conversationIdField } from '../fields';
 
-export const description: INodeProperties[] = [
-	conversationIdField('conversation', ['delete']),
-	concurrencyOptions({ resource: ['conversation'], operation: ['delete'] }),
-];
+export const meta = {
+	name: 'Delete',
+	action: 'Delete a conversation',
+	description: 'Delete a conversation and all its messages, permanently',
+	studio: true,
+};
+
+export const description: INodeProperties[] = [conversationIdField, concurrencyOptions()];
 
 /** DELETE /v1/conversations/{conversation_id} (docs delete_conversation.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	await cozeApiRequest.call(this, { method: 'DELETE', path: `/v1/conversations/${encodeURIComponent(conversationId)}`, itemIndex });
-	return item({ deleted: true }, itemIndex);
+	await cozeApiRequest.call(this, { method: 'DELETE', path: conversationPath(conversationIdOf(this, itemIndex)), itemIndex });
+	return toItems({ deleted: true });
 }

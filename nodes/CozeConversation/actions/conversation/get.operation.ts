@@ -1,20 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/params';
-import { cozeApiData } from '../../../shared/transport';
-import { conversationIdField, item } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiData } from '../../../shared/transport';
+import { conversationIdOf } from '../../helpers/request';
+import { conversationIdField } from '../fields';
 
-export const description: INodeProperties[] = [
-	conversationIdField('conversation', ['get']),
-	concurrencyOptions({ resource: ['conversation'], operation: ['get'] }),
-];
+export const meta = { name: 'Get', action: 'Get a conversation', studio: true };
+
+export const description: INodeProperties[] = [conversationIdField, concurrencyOptions()];
 
 /** GET /v1/conversation/retrieve (docs retrieve_conversation). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	return item(
-		await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/retrieve', qs: { conversation_id: conversationId }, itemIndex }),
-		itemIndex,
-	);
+	const qs = { conversation_id: conversationIdOf(this, itemIndex) };
+	return toItems(await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/retrieve', qs, itemIndex }));
 }

@@ -1,14 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, textParameter } from '../../../shared/params';
-import { cozeApiData } from '../../../shared/transport';
-import { conversationIdField, item } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { textParameter } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { conversationIdOf, conversationPath } from '../../helpers/request';
+import { conversationIdField } from '../fields';
 
-const show = { resource: ['conversation'], operation: ['update'] };
+export const meta = { name: 'Rename', action: 'Rename a conversation', studio: true };
 
 export const description: INodeProperties[] = [
-	conversationIdField('conversation', ['update']),
+	conversationIdField,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -16,15 +18,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'New name of the conversation (up to 100 characters)',
-		displayOptions: { show },
 	},
-	concurrencyOptions(show),
+	concurrencyOptions(),
 ];
 
 /** PUT /v1/conversations/{conversation_id} (docs edit_conversation.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
+	const path = conversationPath(conversationIdOf(this, itemIndex));
 	const name = textParameter(this, 'name', itemIndex, 'Name', { required: true }).trim();
-	const path = `/v1/conversations/${encodeURIComponent(conversationId)}`;
-	return item(await cozeApiData.call(this, { method: 'PUT', path, body: { name }, itemIndex, idempotent: true }), itemIndex);
+	return toItems(await cozeApiData.call(this, { method: 'PUT', path, body: { name }, itemIndex, idempotent: true }));
 }

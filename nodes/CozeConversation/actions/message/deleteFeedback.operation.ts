@@ -1,21 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/params';
-import { cozeApiRequest } from '../../../shared/transport';
-import { conversationIdField, item, messageIdField } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiRequest } from '../../../shared/transport';
+import { feedbackPath, messageIdsOf } from '../../helpers/request';
+import { conversationIdField, messageIdField } from '../fields';
 
-export const description: INodeProperties[] = [
-	conversationIdField('message', ['deleteFeedback']),
-	messageIdField(['deleteFeedback']),
-	concurrencyOptions({ resource: ['message'], operation: ['deleteFeedback'] }),
-];
+export const meta = { name: 'Delete Feedback', action: 'Delete the rating of an answer' };
+
+export const description: INodeProperties[] = [conversationIdField, messageIdField, concurrencyOptions()];
 
 /** DELETE /v1/conversations/{conversation_id}/messages/{message_id}/feedback (docs delete_message_feedback.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	const messageId = requiredId(this, 'messageId', itemIndex, 'Message ID');
-	const path = `/v1/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/feedback`;
-	await cozeApiRequest.call(this, { method: 'DELETE', path, itemIndex });
-	return item({ deleted: true }, itemIndex);
+	await cozeApiRequest.call(this, { method: 'DELETE', path: feedbackPath(messageIdsOf(this, itemIndex)), itemIndex });
+	return toItems({ deleted: true });
 }

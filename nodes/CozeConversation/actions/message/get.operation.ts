@@ -1,21 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../../../shared/params';
-import { cozeApiData } from '../../../shared/transport';
-import { conversationIdField, item, messageIdField } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiData } from '../../../shared/transport';
+import { messageIdsOf } from '../../helpers/request';
+import { conversationIdField, messageIdField } from '../fields';
 
-export const description: INodeProperties[] = [
-	conversationIdField('message', ['get']),
-	messageIdField(['get']),
-	concurrencyOptions({ resource: ['message'], operation: ['get'] }),
-];
+export const meta = { name: 'Get', action: 'Get a message' };
+
+export const description: INodeProperties[] = [conversationIdField, messageIdField, concurrencyOptions()];
 
 /** GET /v1/conversation/message/retrieve (docs retrieve_message). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const qs = {
-		conversation_id: requiredId(this, 'conversationId', itemIndex, 'Conversation ID'),
-		message_id: requiredId(this, 'messageId', itemIndex, 'Message ID'),
-	};
-	return item(await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/message/retrieve', qs, itemIndex }), itemIndex);
+	const qs = messageIdsOf(this, itemIndex);
+	return toItems(await cozeApiData.call(this, { method: 'GET', path: '/v1/conversation/message/retrieve', qs, itemIndex }));
 }

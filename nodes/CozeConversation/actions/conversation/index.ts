@@ -1,0 +1,6 @@
+export * as clear from './clear.operation';
+export * as create from './create.operation';
+export * as delete from './delete.operation';
+export * as get from './get.operation';
+export * as getAll from './getAll.operation';
+export * as update from './update.operation';
