@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { cozeApiRequest } from '../../../shared/transport';
-import { DOCUMENT_HEADERS, documentIds, documentIdsField, item, on, workspacePicker } from '../fields';
 import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiRequest } from '../../../shared/transport';
+import { DOCUMENT_HEADERS, documentIds } from '../../helpers/documents';
+import { documentIdsField, workspacePicker } from '../fields';
 
-export const description: INodeProperties[] = [
-	workspacePicker('document', ['delete']),
-	documentIdsField('document', ['delete']),
-	concurrencyOptions(on('document', ['delete']).show),
-];
+export const meta = { name: 'Delete', action: 'Delete documents', studio: true };
+
+export const description: INodeProperties[] = [workspacePicker, documentIdsField, concurrencyOptions()];
 
 /** POST /open_api/knowledge/document/delete (docs delete_knowdge_files.md): document_ids. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -20,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { document_ids: ids },
 		itemIndex,
 	});
-	return item({ deleted: true }, itemIndex);
+	return toItems({ deleted: true });
 }

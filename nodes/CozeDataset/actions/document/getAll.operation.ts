@@ -1,18 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
 import { limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
-import { DOCUMENT_HEADERS, datasetField, items, on, workspacePicker } from '../fields';
-import { concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
+import { DOCUMENT_HEADERS } from '../../helpers/documents';
+import { datasetField, workspacePicker } from '../fields';
 
-const show = on('document', ['getAll']);
+export const meta = { name: 'Get Many', action: 'Get many documents', studio: true };
 
-export const description: INodeProperties[] = [
-	workspacePicker('document', ['getAll']),
-	datasetField('document', ['getAll']),
-	...returnAllOrLimit(show.show),
-	concurrencyOptions(show.show),
-];
+export const description: INodeProperties[] = [workspacePicker, datasetField, ...returnAllOrLimit({}), concurrencyOptions()];
 
 /** POST /open_api/knowledge/document/list (docs list_knowledge_files.md): page / size in the body, document_infos, total. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -26,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 	};
-	return items(await cozePaginate.call(this, request, style, { maxPageSize: 100, limit: limitOf(this, itemIndex) }), itemIndex);
+	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 100, limit: limitOf(this, itemIndex) }));
 }

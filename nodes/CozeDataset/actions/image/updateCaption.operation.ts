@@ -1,15 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
 import { requiredId, textParameter } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
-import { datasetField, item, on, workspacePicker } from '../fields';
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { datasetField, workspacePicker } from '../fields';
 
-const show = on('image', ['updateCaption']);
+export const meta = { name: 'Update Caption', action: 'Update the caption of an image' };
 
 export const description: INodeProperties[] = [
-	workspacePicker('image', ['updateCaption']),
-	datasetField('image', ['updateCaption']),
+	workspacePicker,
+	datasetField,
 	{
 		displayName: 'Image ID',
 		name: 'documentId',
@@ -18,10 +19,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '7446670805219090000',
 		description: 'The image (document_id in the output of Get Many or of Document → Create)',
-		displayOptions: show,
 	},
-	{ displayName: 'Caption', name: 'caption', type: 'string', default: '', required: true, description: 'What the image shows', displayOptions: show },
-	concurrencyOptions(show.show),
+	{ displayName: 'Caption', name: 'caption', type: 'string', default: '', required: true, description: 'What the image shows' },
+	concurrencyOptions(),
 ];
 
 /** PUT /v1/datasets/{dataset_id}/images/{document_id} (docs update_image_caption.md): caption. */
@@ -31,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const caption = textParameter(this, 'caption', itemIndex, 'Caption', { required: true });
 	const path = `/v1/datasets/${encodeURIComponent(datasetId)}/images/${encodeURIComponent(documentId)}`;
 	await cozeApiRequest.call(this, { method: 'PUT', path, body: { caption }, itemIndex, idempotent: true });
-	return item({ updated: true, dataset_id: datasetId, document_id: documentId, caption }, itemIndex);
+	return toItems({ updated: true, dataset_id: datasetId, document_id: documentId, caption });
 }

@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cozeApiError } from '../../shared/errors';
-import { parseJsonShape } from '../../shared/json';
-import { cozeApiData } from '../../shared/transport';
-import { pluginLocator } from './fields';
-import { pluginIdOf } from './pluginId';
-import { concurrencyOption } from '../../shared/descriptions';
+import { concurrencyOptions } from '../../../shared/descriptions';
+import { cozeApiError } from '../../../shared/errors';
+import { toItems } from '../../../shared/items';
+import { parseJsonShape } from '../../../shared/json';
+import { nodeOf, parameterOf, textParameter } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { pluginIdOf } from '../../helpers/pluginId';
+import { pluginLocator } from '../fields';
 
-const show = { operation: ['callTool'] };
+export const meta = { name: 'Call Tool', action: 'Call a plugin tool', description: 'Run one tool of a paid store plugin with JSON arguments' };
 
 export const description: INodeProperties[] = [
-	pluginLocator(['callTool']),
+	pluginLocator,
 	{
 		displayName: 'Tool Name or ID',
 		name: 'toolName',
@@ -21,7 +23,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'Tool of the plugin to call (Get Plugin lists them with their input schema). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Arguments (JSON)',
@@ -30,24 +31,16 @@ export const description: INodeProperties[] = [
 		default: '{}',
 		required: true,
 		description: 'Arguments of the tool as a JSON object, following its inputSchema, e.g. {"q": "Hangzhou autumn holiday"}',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [concurrencyOption],
-	},
+	concurrencyOptions(),
 ];
 
+/** POST /v1/plugins/{plugin_id}/tools/call (docs call_plugin_tool.md): tool_name, arguments; the tool's result. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const pluginId = pluginIdOf(this, itemIndex);
-	const toolName = String(this.getNodeParameter('toolName', itemIndex, '') ?? '').trim();
-	if (!toolName) throw new NodeOperationError(this.getNode(), 'Choose the tool to call', { itemIndex });
-	const args = parseJsonShape(this, this.getNodeParameter('arguments', itemIndex, '{}'), 'Arguments', itemIndex, 'object', ', e.g. {"q": "weather"}');
+	const toolName = textParameter(this, 'toolName', itemIndex, 'Tool').trim();
+	if (!toolName) throw new NodeOperationError(nodeOf(this), 'Choose the tool to call', { itemIndex });
+	const args = parseJsonShape(this, parameterOf(this, 'arguments', itemIndex, '{}'), 'Arguments', itemIndex, 'object', ', e.g. {"q": "weather"}');
 	const data = await cozeApiData.call(this, {
 		method: 'POST',
 		path: `/v1/plugins/${pluginId}/tools/call`,
@@ -61,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const code = own?.code;
 	if ((typeof code === 'number' && code !== 0) || (typeof code === 'string' && /^-?\d+$/.test(code) && Number(code) !== 0)) {
 		throw cozeApiError(
-			this.getNode(),
+			nodeOf(this),
 			{
 				code: code as number,
 				msg: `the tool ${toolName} reported a failure: ${String(own?.msg || own?.message || 'no message')}`,
@@ -75,5 +68,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		result !== null && typeof result === 'object' && !Array.isArray(result)
 			? (result as IDataObject)
 			: { result: result as IDataObject[keyof IDataObject] };
-	return [{ json, pairedItem: { item: itemIndex } }];
+	return toItems(json);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { cozeApiError } from '../../shared/errors';
+import { nodeOf } from '../../shared/params';
 import { pollUntil } from '../../shared/polling';
 import { cozeApiRequest } from '../../shared/transport';
 
@@ -46,17 +47,13 @@ export async function waitForProcessing(
 		intervalMs: 1000,
 		timeoutMs: timeoutSeconds * 1000,
 		onTimeout: () =>
-			cozeApiError(
-				this.getNode(),
-				{ msg: `the document was still processing after ${timeoutSeconds} s; check it later with Get Progress` },
-				itemIndex,
-			),
+			cozeApiError(nodeOf(this), { msg: `the document was still processing after ${timeoutSeconds} s; check it later with Get Progress` }, itemIndex),
 		itemIndex,
 	});
 	const failed = progress.find((entry) => ids.includes(String(entry.document_id)) && Number(entry.status) === FAILED);
 	if (failed) {
 		throw cozeApiError(
-			this.getNode(),
+			nodeOf(this),
 			{ msg: `Coze could not process "${String(failed.document_name)}": ${String(failed.status_descript || 'no reason given')}` },
 			itemIndex,
 		);

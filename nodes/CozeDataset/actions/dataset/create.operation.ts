@@ -1,23 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, workspaceLocator } from '../../../shared/descriptions';
-import { requiredId, textParameter } from '../../../shared/params';
+import { toItems } from '../../../shared/items';
+import { parameterOf, requiredId, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
-import { item, on } from '../fields';
+import { datasetNameField } from '../fields';
 
-const show = on('dataset', ['create']);
+export const meta = { name: 'Create', action: 'Create a knowledge base', studio: true };
 
 export const description: INodeProperties[] = [
-	workspaceLocator({ required: true, description: 'The workspace (space) the knowledge base belongs to', displayOptions: show }),
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Name of the knowledge base (at most 100 characters)',
-		displayOptions: show,
-	},
+	workspaceLocator({ required: true, description: 'The workspace (space) the knowledge base belongs to' }),
+	datasetNameField,
 	{
 		displayName: 'Type',
 		name: 'formatType',
@@ -27,10 +20,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Images', value: 2, description: 'Images uploaded with Coze File' },
 		],
 		default: 0,
-		displayOptions: show,
 	},
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', displayOptions: show },
-	concurrencyOptions(show.show),
+	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	concurrencyOptions(),
 ];
 
 /** POST /v1/datasets (docs create_dataset.md): name, space_id, format_type, description. */
@@ -38,9 +30,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		name: textParameter(this, 'name', itemIndex, 'Name', { required: true }).trim(),
 		space_id: requiredId(this, 'workspaceId', itemIndex, 'Workspace'),
-		format_type: this.getNodeParameter('formatType', itemIndex, 0),
+		format_type: parameterOf(this, 'formatType', itemIndex, 0) as IDataObject[string],
 	};
 	const text = textParameter(this, 'description', itemIndex, 'Description').trim();
 	if (text) body.description = text;
-	return item(await cozeApiData.call(this, { method: 'POST', path: '/v1/datasets', body, itemIndex }), itemIndex);
+	return toItems(await cozeApiData.call(this, { method: 'POST', path: '/v1/datasets', body, itemIndex }));
 }

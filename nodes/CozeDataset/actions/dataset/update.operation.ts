@@ -1,33 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
 import { requiredId, textParameter } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
-import { datasetField, item, on, workspacePicker } from '../fields';
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { datasetField, datasetNameField, workspacePicker } from '../fields';
 
-const show = on('dataset', ['update']);
+export const meta = {
+	name: 'Update',
+	action: 'Update a knowledge base',
+	description: 'Rename a knowledge base and set its description (Coze overwrites both)',
+	studio: true,
+};
 
 export const description: INodeProperties[] = [
-	workspacePicker('dataset', ['update']),
-	datasetField('dataset', ['update']),
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Name of the knowledge base (at most 100 characters)',
-		displayOptions: show,
-	},
+	workspacePicker,
+	datasetField,
+	datasetNameField,
 	{
 		displayName: 'Description',
 		name: 'description',
 		type: 'string',
 		default: '',
 		description: 'Coze overwrites the description too: an empty one clears it',
-		displayOptions: show,
 	},
-	concurrencyOptions(show.show),
+	concurrencyOptions(),
 ];
 
 /** PUT /v1/datasets/{dataset_id} (docs update_dataset): a full overwrite of name and description. */
@@ -38,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description: textParameter(this, 'description', itemIndex, 'Description'),
 	};
 	await cozeApiRequest.call(this, { method: 'PUT', path: `/v1/datasets/${encodeURIComponent(datasetId)}`, body, itemIndex, idempotent: true });
-	return item({ updated: true, dataset_id: datasetId, ...body }, itemIndex);
+	return toItems({ updated: true, dataset_id: datasetId, ...body });
 }

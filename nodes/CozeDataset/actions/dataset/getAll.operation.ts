@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { collectionField, concurrencyOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, limitOf, requiredId, textValue } from '../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+
+export const meta = { name: 'Get Many', action: 'Get many knowledge bases', studio: true };
+
+export const description: INodeProperties[] = [
+	workspaceLocator({ required: true, description: 'The workspace (space) of the knowledge bases' }),
+	...returnAllOrLimit({}),
+	collectionField('filters', [
+		{ displayName: 'Name Contains', name: 'name', type: 'string', default: '' },
+		{
+			displayName: 'Type',
+			name: 'formatType',
+			type: 'options',
+			options: [
+				{ name: 'Text', value: 0 },
+				{ name: 'Table', value: 1 },
+				{ name: 'Images', value: 2 },
+			],
+			default: 0,
+		},
+	]),
+	concurrencyOptions(),
+];
+
+/** GET /v1/datasets (docs list_dataset.md): page_num / page_size 1–300, data.dataset_list, data.total_count. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = collectionParameter(this, 'filters', itemIndex);
+	const qs: IDataObject = { space_id: requiredId(this, 'workspaceId', itemIndex, 'Workspace') };
+	const name = textValue(this, filters.name, 'Name Contains', itemIndex).trim();
+	if (name) qs.name = name;
+	if (filters.formatType !== undefined) qs.format_type = filters.formatType;
+	const style = pageNumberStyle({ itemsPath: 'data.dataset_list', totalPath: 'data.total_count' });
+	const request = { method: 'GET' as const, path: '/v1/datasets', qs, itemIndex };
+	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 300, limit: limitOf(this, itemIndex) }));
+}

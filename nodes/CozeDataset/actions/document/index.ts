@@ -1,0 +1,4 @@
+export * as create from './create.operation';
+export * as delete from './delete.operation';
+export * as getAll from './getAll.operation';
+export * as update from './update.operation';

@@ -1,0 +1,2 @@
+export * as getAll from './getAll.operation';
+export * as updateCaption from './updateCaption.operation';

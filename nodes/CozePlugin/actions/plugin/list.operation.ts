@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, idList, limitOf, textValue } from '../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+
+export const meta = {
+	name: 'List Plugins',
+	action: 'List store plugins',
+	description: 'List or search the paid plugins of the Coze plugin store',
+};
+
+/** docs/list_plugin.md: page_size default 20, max 100. */
+const PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit({}),
+	collectionField('filters', [
+		{
+			displayName: 'Category IDs',
+			name: 'categoryIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7327137275714730001, 7327137275714730002',
+			description: 'Only plugins of these categories (comma-separated category IDs)',
+		},
+		{
+			displayName: 'Keyword',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. news',
+			description: 'Fuzzy search in plugin names and descriptions',
+		},
+		{
+			displayName: 'Publisher',
+			name: 'isOfficial',
+			type: 'options',
+			options: [
+				{ name: 'Coze Official', value: 'true' },
+				{ name: 'Third Party', value: 'false' },
+			],
+			default: 'true',
+			description: 'Only official plugins or only third-party plugins (default: both)',
+		},
+	]),
+	optionsField([
+		{
+			displayName: 'Sort By',
+			name: 'sortType',
+			type: 'options',
+			options: [
+				{ name: 'Most Popular', value: 'heat' },
+				{ name: 'Newest', value: 'newest' },
+				{ name: 'Relevance (With Keyword)', value: 'relative' },
+			],
+			default: 'heat',
+		},
+	]),
+];
+
+/** GET /v1/stores/plugins (docs list_plugin.md): page_num / page_size, data.items, data.has_more. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = collectionParameter(this, 'filters', itemIndex);
+	const options = collectionParameter(this, 'options', itemIndex);
+	const qs: IDataObject = {};
+	const keyword = textValue(this, filters.keyword, 'Keyword', itemIndex).trim();
+	if (keyword) qs.keyword = keyword;
+	if (filters.isOfficial === 'true' || filters.isOfficial === 'false') qs.is_official = filters.isOfficial === 'true';
+	const categories = idList(filters.categoryIds);
+	if (categories.length) qs.category_ids = categories.join(',');
+	if (options.sortType) qs.sort_type = options.sortType;
+	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
+	const request = { method: 'GET' as const, path: '/v1/stores/plugins', qs, itemIndex };
+	const plugins = await cozePaginate.call(this, request, style, { maxPageSize: PAGE_SIZE, limit: limitOf(this, itemIndex) });
+	return toItems(
+		plugins.map((plugin) => {
+			const meta = (plugin.metainfo ?? {}) as IDataObject;
+			return { plugin_id: meta.entity_id, name: meta.name, description: meta.description, ...plugin };
+		}),
+	);
+}
