@@ -1,12 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cozeApiData } from '../../shared/transport';
-import { binaryMultipart } from '../../shared/files';
-import { MAX_AUDIO_BYTES } from './fields';
-import { concurrencyOption } from '../../shared/descriptions';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, idText, optionParameter, textParameter } from '../../../shared/params';
+import { inputBinaryField, postAudio } from '../../helpers/upload';
 
-const show = { operation: ['cloneVoice'] };
+export const meta = {
+	name: 'Clone Voice',
+	action: 'Clone a voice',
+	description: 'Create (or retrain) a custom voice from a recording of one speaker',
+};
 
 /** docs/clone_voices.md: accepted formats of the recording. */
 const CLONE_FORMATS = ['wav', 'mp3', 'ogg', 'm4a', 'aac', 'pcm'];
@@ -35,7 +39,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the input binary field containing the voice recording',
 		description: 'Recording of one speaker, 10 to 30 seconds recommended, up to 10 MB (wav, mp3, ogg, m4a, aac or 24 kHz mono pcm)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Voice Name',
@@ -45,7 +48,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Support Agent Anna',
 		description: 'Name of the voice, up to 128 bytes',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Audio Format',
@@ -62,65 +64,55 @@ export const description: INodeProperties[] = [
 		],
 		default: 'auto',
 		description: 'Format of the recording',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Chinese', value: 'zh' },
-					{ name: 'English', value: 'en' },
-					{ name: 'Indonesian', value: 'id' },
-					{ name: 'Japanese', value: 'ja' },
-					{ name: 'Portuguese', value: 'pt' },
-					{ name: 'Spanish', value: 'es' },
-				],
-				default: 'zh',
-				description: 'Language spoken in the recording',
-			},
-			{
-				displayName: 'Preview Text',
-				name: 'previewText',
-				type: 'string',
-				default: '',
-				description: 'Text of the preview audio Coze makes with the new voice (Coze has a default)',
-			},
-			{
-				displayName: 'Recording Text',
-				name: 'text',
-				type: 'string',
-				default: '',
-				description:
-					'What is said in the recording, up to 1024 bytes; Coze compares it with the audio and fails (1109 WERError) when they differ too much',
-			},
-			{
-				displayName: 'Voice ID to Retrain',
-				name: 'voiceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7348293334459310000',
-				description: 'Train an existing cloned voice again instead of creating a new one (its ID stays; up to 10 trainings per voice)',
-			},
-			{
-				displayName: 'Workspace ID',
-				name: 'spaceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7361638276870530000',
-				description: 'Workspace to keep the voice in (default: your personal workspace); only its members can use it',
-			},
-		],
-	},
+	optionsField([
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			options: [
+				{ name: 'Chinese', value: 'zh' },
+				{ name: 'English', value: 'en' },
+				{ name: 'Indonesian', value: 'id' },
+				{ name: 'Japanese', value: 'ja' },
+				{ name: 'Portuguese', value: 'pt' },
+				{ name: 'Spanish', value: 'es' },
+			],
+			default: 'zh',
+			description: 'Language spoken in the recording',
+		},
+		{
+			displayName: 'Preview Text',
+			name: 'previewText',
+			type: 'string',
+			default: '',
+			description: 'Text of the preview audio Coze makes with the new voice (Coze has a default)',
+		},
+		{
+			displayName: 'Recording Text',
+			name: 'text',
+			type: 'string',
+			default: '',
+			description:
+				'What is said in the recording, up to 1024 bytes; Coze compares it with the audio and fails (1109 WERError) when they differ too much',
+		},
+		{
+			displayName: 'Voice ID to Retrain',
+			name: 'voiceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7348293334459310000',
+			description: 'Train an existing cloned voice again instead of creating a new one (its ID stays; up to 10 trainings per voice)',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'spaceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7361638276870530000',
+			description: 'Workspace to keep the voice in (default: your personal workspace); only its members can use it',
+		},
+	]),
 ];
 
 function formatOf(fileName: string, mimeType: string): string | undefined {
@@ -131,16 +123,15 @@ function formatOf(fileName: string, mimeType: string): string | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-	if (!propertyName) throw new NodeOperationError(this.getNode(), 'Enter the binary field holding the recording, e.g. data', { itemIndex });
-	const voiceName = String(this.getNodeParameter('voiceName', itemIndex, '') ?? '').trim();
+	const propertyName = inputBinaryField(this, itemIndex, 'recording');
+	const voiceName = textParameter(this, 'voiceName', itemIndex, 'Voice Name').trim();
 	if (!voiceName) throw new NodeOperationError(this.getNode(), 'Enter a name for the voice', { itemIndex });
 	if (Buffer.byteLength(voiceName, 'utf8') > 128) {
 		throw new NodeOperationError(this.getNode(), `The voice name is ${Buffer.byteLength(voiceName, 'utf8')} bytes; Coze allows up to 128`, {
 			itemIndex,
 		});
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = collectionParameter(this, 'options', itemIndex);
 	const text = String(options.text ?? '');
 	if (Buffer.byteLength(text, 'utf8') > 1024) {
 		throw new NodeOperationError(this.getNode(), `The recording text is ${Buffer.byteLength(text, 'utf8')} bytes; Coze allows up to 1024`, {
@@ -148,7 +139,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
-	let audioFormat = this.getNodeParameter('audioFormat', itemIndex, 'auto') as string;
+	let audioFormat: string = optionParameter(this, 'audioFormat', itemIndex, 'Audio Format', ['auto', ...CLONE_FORMATS], 'auto');
 	if (audioFormat === 'auto') {
 		const detected = formatOf(binary.fileName ?? '', binary.mimeType ?? '');
 		if (!detected) {
@@ -162,28 +153,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const fields: Record<string, string> = { voice_name: voiceName, audio_format: audioFormat };
 	if (options.language) fields.language = String(options.language);
-	if (String(options.voiceId ?? '').trim()) fields.voice_id = String(options.voiceId).trim();
+	const voiceId = idText(this, options.voiceId, 'Voice ID to Retrain', itemIndex);
+	if (voiceId) fields.voice_id = voiceId;
 	if (options.previewText) fields.preview_text = String(options.previewText);
 	if (text) fields.text = text;
-	if (String(options.spaceId ?? '').trim()) fields.space_id = String(options.spaceId).trim();
+	const spaceId = idText(this, options.spaceId, 'Workspace ID', itemIndex);
+	if (spaceId) fields.space_id = spaceId;
 
-	const upload = await binaryMultipart(this, itemIndex, propertyName, {
-		maxBytes: MAX_AUDIO_BYTES,
+	const { data } = await postAudio(this, itemIndex, propertyName, {
+		path: '/v1/audio/voices/clone',
 		fields,
 		limitText: 'Coze clones voices from recordings up to 10 MB (10 to 30 seconds is best)',
 	});
-	if (upload.size === 0) throw new NodeOperationError(this.getNode(), `"${upload.fileName}" is empty`, { itemIndex });
-	const data = await cozeApiData.call(this, {
-		method: 'POST',
-		path: '/v1/audio/voices/clone',
-		...upload.request,
-		itemIndex,
-		timeoutMs: 10 * 60_000,
-	});
-	return [
-		{
-			json: { voice_id: String(data.voice_id ?? ''), voice_name: voiceName, audio_format: audioFormat, retrained: fields.voice_id !== undefined },
-			pairedItem: { item: itemIndex },
-		},
-	];
+	return toItems({ voice_id: String(data.voice_id ?? ''), voice_name: voiceName, audio_format: audioFormat, retrained: voiceId !== '' });
 }
