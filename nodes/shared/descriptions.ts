@@ -216,3 +216,9 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 		},
 	];
 }
+
+/** The Input Binary Field of an operation that sends a file of the input item (`holding`: what the field holds). */
+export function inputBinaryField(holding: string, description: string): INodeProperties {
+	const hint = `The name of the input binary field containing ${holding}`;
+	return { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, hint, description };
+}

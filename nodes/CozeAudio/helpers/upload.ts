@@ -10,7 +10,7 @@ import { cozeApiData } from '../../shared/transport';
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
 
 /** The Input Binary Field of an audio upload (`what` it holds, e.g. "audio"), required. */
-export function inputBinaryField(ctx: IExecuteFunctions, itemIndex: number, what: string): string {
+export function binaryFieldOf(ctx: IExecuteFunctions, itemIndex: number, what: string): string {
 	const propertyName = textParameter(ctx, 'binaryPropertyName', itemIndex, 'Input Binary Field').trim();
 	if (!propertyName) throw new NodeOperationError(ctx.getNode(), `Enter the binary field holding the ${what}, e.g. data`, { itemIndex });
 	return propertyName;

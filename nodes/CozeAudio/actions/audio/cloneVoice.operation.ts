@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { inputBinaryField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, optionParameter, textParameter } from '../../../shared/params';
-import { inputBinaryField, postAudio } from '../../helpers/upload';
+import { binaryFieldOf, postAudio } from '../../helpers/upload';
 
 export const meta = {
 	name: 'Clone Voice',
@@ -31,15 +31,10 @@ const FORMAT_BY_MIME: Record<string, string> = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the input binary field containing the voice recording',
-		description: 'Recording of one speaker, 10 to 30 seconds recommended, up to 10 MB (wav, mp3, ogg, m4a, aac or 24 kHz mono pcm)',
-	},
+	inputBinaryField(
+		'the voice recording',
+		'Recording of one speaker, 10 to 30 seconds recommended, up to 10 MB (wav, mp3, ogg, m4a, aac or 24 kHz mono pcm)',
+	),
 	{
 		displayName: 'Voice Name',
 		name: 'voiceName',
@@ -123,7 +118,7 @@ function formatOf(fileName: string, mimeType: string): string | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const propertyName = inputBinaryField(this, itemIndex, 'recording');
+	const propertyName = binaryFieldOf(this, itemIndex, 'recording');
 	const voiceName = textParameter(this, 'voiceName', itemIndex, 'Voice Name').trim();
 	if (!voiceName) throw new NodeOperationError(this.getNode(), 'Enter a name for the voice', { itemIndex });
 	if (Buffer.byteLength(voiceName, 'utf8') > 128) {

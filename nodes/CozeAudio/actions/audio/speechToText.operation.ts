@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { concurrencyOptions, inputBinaryField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { inputBinaryField, postAudio } from '../../helpers/upload';
+import { binaryFieldOf, postAudio } from '../../helpers/upload';
 
 export const meta = {
 	name: 'Speech to Text',
@@ -11,20 +11,12 @@ export const meta = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the input binary field containing the audio file',
-		description: 'Audio file to transcribe: mp3, wav, ogg, opus, m4a, mp4, aac, amr, pcm… up to 10 MB and 30 minutes',
-	},
+	inputBinaryField('the audio file', 'Audio file to transcribe: mp3, wav, ogg, opus, m4a, mp4, aac, amr, pcm… up to 10 MB and 30 minutes'),
 	concurrencyOptions(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const propertyName = inputBinaryField(this, itemIndex, 'audio');
+	const propertyName = binaryFieldOf(this, itemIndex, 'audio');
 	const { upload, data } = await postAudio(this, itemIndex, propertyName, {
 		path: '/v1/audio/transcriptions',
 		limitText: 'Coze transcribes audio files up to 10 MB (and 30 minutes); use shorter recordings',
