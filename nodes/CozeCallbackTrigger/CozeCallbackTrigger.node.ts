@@ -8,9 +8,9 @@ import type {
 	IWebhookResponseData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, collectionField, cozeCredentials } from '../shared/descriptions';
+import { authenticationProperty, collectionField, cozeTrigger } from '../shared/descriptions';
 import { asNodeError } from '../shared/errors';
 import { nodeParameter } from '../shared/params';
 import { isCozeStudio } from '../shared/studio';
@@ -142,17 +142,13 @@ async function refuseOnStudio(ctx: IHookFunctions): Promise<void> {
 
 export class CozeCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coze Callback Trigger',
-		name: 'cozeCallbackTrigger',
+		...cozeTrigger(
+			'Coze Callback Trigger',
+			'cozeCallbackTrigger',
+			'Starts the workflow when Coze pushes an event (agent published, billing usage…), signed and verified',
+		),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Coze pushes an event (agent published, billing usage…), signed and verified',
-		defaults: { name: 'Coze Callback Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: cozeCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, ResourceMapperValue } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	WORKFLOW_NODE_DESCRIPTION,
 	appLocator,
 	authenticationProperty,
 	collectionField,
-	cozeCredentials,
+	cozeTrigger,
 	workflowIdField,
 	workspaceLocator,
 } from '../shared/descriptions';
@@ -72,20 +72,12 @@ function finishedItem(workflowId: string, finished: Finished, now: number): INod
 
 export class CozeWorkflowTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coze Workflow Trigger',
-		name: 'cozeWorkflowTrigger',
+		// The description is shown on the merged "Coze Workflow" entry of n8n's node panel (see WORKFLOW_NODE_DESCRIPTION);
+		// the trigger's own purpose is in its subtitle and its Start Runs field.
+		...cozeTrigger('Coze Workflow Trigger', 'cozeWorkflowTrigger', WORKFLOW_NODE_DESCRIPTION),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["startRuns"] === "never" ? "Watch Runs" : "Run in Background" }}',
-		// Shown on the merged "Coze Workflow" entry of n8n's node panel (see WORKFLOW_NODE_DESCRIPTION); the trigger's own
-		// purpose is in its subtitle and its Start Runs field.
-		description: WORKFLOW_NODE_DESCRIPTION,
-		defaults: { name: 'Coze Workflow Trigger' },
 		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: cozeCredentials,
 		properties: [
 			authenticationProperty,
 			{
