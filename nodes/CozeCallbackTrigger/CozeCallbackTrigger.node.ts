@@ -8,10 +8,11 @@ import type {
 	IWebhookResponseData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, cozeCredentials } from '../shared/descriptions';
+import { authenticationProperty, collectionField, cozeTrigger } from '../shared/descriptions';
 import { asNodeError } from '../shared/errors';
+import { nodeParameter } from '../shared/params';
 import { isCozeStudio } from '../shared/studio';
 import { cozeApiRequest, cozePaginate, cursorStyle } from '../shared/transport';
 import { ExpiringSet, callbackSignature, signatureMatches, timestampMs } from './verify';
@@ -75,6 +76,12 @@ async function subscribedEvents(ctx: IHookFunctions, appId: string): Promise<str
 	return items.map((item) => String(item.event_type));
 }
 
+/** Subscribes (POST) or unsubscribes (DELETE) events of a callback app; nothing when there are none. */
+async function changeEvents(ctx: IHookFunctions, appId: string, method: 'POST' | 'DELETE', events: string[]): Promise<void> {
+	if (events.length === 0) return;
+	await cozeApiRequest.call(ctx, { method, path: `/v1/api_apps/${appId}/events`, body: { event_types: events }, idempotent: true });
+}
+
 /**
  * The node's state for its mode: the production webhook (activation, mode 'trigger' / 'webhook') and the editor's test
  * webhook ("Listen for test event", mode 'manual') each have their own app, so testing a live workflow never touches
@@ -88,7 +95,7 @@ function stateOf(ctx: IHookFunctions | IWebhookFunctions): CallbackState {
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
-	const events = ctx.getNodeParameter('events', []) as string[];
+	const events = nodeParameter(ctx, 'events', []) as string[];
 	return [...new Set(events)];
 }
 
@@ -135,17 +142,13 @@ async function refuseOnStudio(ctx: IHookFunctions): Promise<void> {
 
 export class CozeCallbackTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coze Callback Trigger',
-		name: 'cozeCallbackTrigger',
+		...cozeTrigger(
+			'Coze Callback Trigger',
+			'cozeCallbackTrigger',
+			'Starts the workflow when Coze pushes an event (agent published, billing usage…), signed and verified',
+		),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Coze pushes an event (agent published, billing usage…), signed and verified',
-		defaults: { name: 'Coze Callback Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: cozeCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,
@@ -165,39 +168,32 @@ export class CozeCallbackTrigger implements INodeType {
 				default: ['bot.published'],
 				description: 'The Coze events that start the workflow (one execution per event)',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'App Name',
-						name: 'appName',
-						type: 'string',
-						default: '',
-						placeholder: 'n8n: My workflow',
-						description: 'Name of the callback app created in Coze (at most 128 characters). Default: "n8n: " and the workflow name.',
-					},
-					{
-						displayName: 'Max Body Size (KB)',
-						name: 'maxBodyKb',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 16384 },
-						default: DEFAULT_MAX_BODY_KB,
-						description: 'Larger pushes are refused with HTTP 413 before anything runs',
-					},
-					{
-						displayName: 'Timestamp Tolerance (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: 30, maxValue: 3600 },
-						default: DEFAULT_TOLERANCE_SECONDS,
-						description: "Pushes whose X-Coze-Timestamp is further than this from n8n's clock (stale or in the future) are refused with HTTP 401",
-					},
-				],
-			},
+			collectionField('options', [
+				{
+					displayName: 'App Name',
+					name: 'appName',
+					type: 'string',
+					default: '',
+					placeholder: 'n8n: My workflow',
+					description: 'Name of the callback app created in Coze (at most 128 characters). Default: "n8n: " and the workflow name.',
+				},
+				{
+					displayName: 'Max Body Size (KB)',
+					name: 'maxBodyKb',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 16384 },
+					default: DEFAULT_MAX_BODY_KB,
+					description: 'Larger pushes are refused with HTTP 413 before anything runs',
+				},
+				{
+					displayName: 'Timestamp Tolerance (Seconds)',
+					name: 'toleranceSeconds',
+					type: 'number',
+					typeOptions: { minValue: 30, maxValue: 3600 },
+					default: DEFAULT_TOLERANCE_SECONDS,
+					description: "Pushes whose X-Coze-Timestamp is further than this from n8n's clock (stale or in the future) are refused with HTTP 401",
+				},
+			]),
 		],
 	};
 
@@ -233,7 +229,7 @@ export class CozeCallbackTrigger implements INodeType {
 				let app = apps.find((candidate) => candidate.id === state.appId) ?? apps.find((candidate) => candidate.callback_url === url);
 				let created = false;
 				if (!app) {
-					const options = this.getNodeParameter('options', {}) as IDataObject;
+					const options = nodeParameter(this, 'options', {}) as IDataObject;
 					const workflowName = this.getWorkflow().name ?? this.getWorkflow().id ?? '';
 					const name = (String(options.appName ?? '').trim() || `n8n: ${workflowName}`).slice(0, 128);
 					const response = await cozeApiRequest.call(this, { method: 'POST', path: '/v1/api_apps', body: { app_type: 'normal', name } });
@@ -246,24 +242,10 @@ export class CozeCallbackTrigger implements INodeType {
 					}
 					const subscribed = new Set(await subscribedEvents(this, app.id));
 					const missing = events.filter((event) => !subscribed.has(event));
-					if (missing.length > 0) {
-						await cozeApiRequest.call(this, {
-							method: 'POST',
-							path: `/v1/api_apps/${app.id}/events`,
-							body: { event_types: missing },
-							idempotent: true,
-						});
-					}
+					await changeEvents(this, app.id, 'POST', missing);
 					// Events this app carried before that are no longer selected (the node's event list was edited).
 					const stale = [...subscribed].filter((event) => !events.includes(event));
-					if (stale.length > 0) {
-						await cozeApiRequest.call(this, {
-							method: 'DELETE',
-							path: `/v1/api_apps/${app.id}/events`,
-							body: { event_types: stale },
-							idempotent: true,
-						});
-					}
+					await changeEvents(this, app.id, 'DELETE', stale);
 				} catch (error) {
 					if (created) {
 						await cozeApiRequest.call(this, { method: 'DELETE', path: `/v1/api_apps/${app.id}` }).catch(() => undefined);
@@ -288,14 +270,7 @@ export class CozeCallbackTrigger implements INodeType {
 				if (!state.appId) return true;
 				const appId = state.appId;
 				try {
-					if (state.events?.length) {
-						await cozeApiRequest.call(this, {
-							method: 'DELETE',
-							path: `/v1/api_apps/${appId}/events`,
-							body: { event_types: state.events },
-							idempotent: true,
-						});
-					}
+					await changeEvents(this, appId, 'DELETE', state.events ?? []);
 					await cozeApiRequest.call(this, { method: 'DELETE', path: `/v1/api_apps/${appId}`, idempotent: true });
 				} catch (error) {
 					// 4200: the app is gone already (deleted in Coze). Anything else: keep the state to try again next time.
@@ -316,7 +291,7 @@ export class CozeCallbackTrigger implements INodeType {
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		try {
-			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const options = nodeParameter(this, 'options', {}) as IDataObject;
 			const maxBytes = Math.max(1, Number(options.maxBodyKb) || DEFAULT_MAX_BODY_KB) * 1024;
 			const toleranceMs = Math.max(30, Number(options.toleranceSeconds) || DEFAULT_TOLERANCE_SECONDS) * 1000;
 			const headers = this.getHeaderData() as IDataObject;

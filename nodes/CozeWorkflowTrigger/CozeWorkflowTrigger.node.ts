@@ -1,17 +1,19 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, ResourceMapperValue } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	WORKFLOW_NODE_DESCRIPTION,
 	appLocator,
 	authenticationProperty,
-	cozeCredentials,
+	collectionField,
+	cozeTrigger,
 	workflowIdField,
 	workspaceLocator,
 } from '../shared/descriptions';
 import { asNodeError, codesOf } from '../shared/errors';
 import { boundedPool } from '../shared/items';
 import { searchApps, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { nodeId, nodeParameter } from '../shared/params';
 import { cozeApiRequest } from '../shared/transport';
 import { getRunHistory, waitForRun, workflowRunBody } from '../shared/workflow';
 import { formInputsWithoutItem, getWorkflowInputs, inputFormFields } from '../shared/workflowInputs';
@@ -70,20 +72,12 @@ function finishedItem(workflowId: string, finished: Finished, now: number): INod
 
 export class CozeWorkflowTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coze Workflow Trigger',
-		name: 'cozeWorkflowTrigger',
+		// The description is shown on the merged "Coze Workflow" entry of n8n's node panel (see WORKFLOW_NODE_DESCRIPTION);
+		// the trigger's own purpose is in its subtitle and its Start Runs field.
+		...cozeTrigger('Coze Workflow Trigger', 'cozeWorkflowTrigger', WORKFLOW_NODE_DESCRIPTION),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["startRuns"] === "never" ? "Watch Runs" : "Run in Background" }}',
-		// Shown on the merged "Coze Workflow" entry of n8n's node panel (see WORKFLOW_NODE_DESCRIPTION); the trigger's own
-		// purpose is in its subtitle and its Start Runs field.
-		description: WORKFLOW_NODE_DESCRIPTION,
-		defaults: { name: 'Coze Workflow Trigger' },
 		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: cozeCredentials,
 		properties: [
 			authenticationProperty,
 			{
@@ -134,58 +128,50 @@ export class CozeWorkflowTrigger implements INodeType {
 				description: 'Comma-separated execute_id values of background runs to watch (from Coze Workflow → Run Workflow → Start in Background)',
 				displayOptions: { show: { startRuns: ['never'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					appLocator({
-						description:
-							'The Coze app the workflow belongs to (do not combine with Bot ID). The list shows the published apps of the workspace above.',
-					}),
-					{
-						displayName: 'Bot ID',
-						name: 'botId',
-						type: 'string',
-						default: '',
-						description: 'Bot to run the workflow as (for bot-scoped nodes such as database or variables)',
-					},
-					{
-						displayName: 'Concurrency',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 50 },
-						default: DEFAULT_LOOKUP_CONCURRENCY,
-						description:
-							'How many pending runs are looked up at Coze at the same time on each poll. A rate-limited lookup is retried with backoff, then on the next poll.',
-					},
-					{
-						displayName: 'Include Failed Runs',
-						name: 'includeFailed',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether runs that did not succeed also start an execution, with status "failed": runs that ended with status Fail (error_code, error_message), runs Coze does not know (failure "not_found", e.g. a mistyped execute ID) and runs still not finished 25 hours after they started (failure "expired"; Coze ends async runs after 24 hours). Either way each such run is reported or logged once and then no longer watched.',
-					},
-					{
-						displayName: 'Test Timeout (Seconds)',
-						name: 'testTimeout',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 120,
-						description: 'When you test the trigger in the editor, how long to wait for the run it starts',
-					},
-					{
-						displayName: 'User ID',
-						name: 'userId',
-						type: 'string',
-						default: '',
-						description: 'End-user ID for the runs (ext.user_id)',
-					},
-				],
-			},
+			collectionField('options', [
+				appLocator({
+					description: 'The Coze app the workflow belongs to (do not combine with Bot ID). The list shows the published apps of the workspace above.',
+				}),
+				{
+					displayName: 'Bot ID',
+					name: 'botId',
+					type: 'string',
+					default: '',
+					description: 'Bot to run the workflow as (for bot-scoped nodes such as database or variables)',
+				},
+				{
+					displayName: 'Concurrency',
+					name: 'concurrency',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: DEFAULT_LOOKUP_CONCURRENCY,
+					description:
+						'How many pending runs are looked up at Coze at the same time on each poll. A rate-limited lookup is retried with backoff, then on the next poll.',
+				},
+				{
+					displayName: 'Include Failed Runs',
+					name: 'includeFailed',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether runs that did not succeed also start an execution, with status "failed": runs that ended with status Fail (error_code, error_message), runs Coze does not know (failure "not_found", e.g. a mistyped execute ID) and runs still not finished 25 hours after they started (failure "expired"; Coze ends async runs after 24 hours). Either way each such run is reported or logged once and then no longer watched.',
+				},
+				{
+					displayName: 'Test Timeout (Seconds)',
+					name: 'testTimeout',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 120,
+					description: 'When you test the trigger in the editor, how long to wait for the run it starts',
+				},
+				{
+					displayName: 'User ID',
+					name: 'userId',
+					type: 'string',
+					default: '',
+					description: 'End-user ID for the runs (ext.user_id)',
+				},
+			]),
 		],
 	};
 
@@ -193,21 +179,21 @@ export class CozeWorkflowTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const workflowId = String(this.getNodeParameter('workflowId', '', { extractValue: true }) ?? '').trim();
+		const workflowId = nodeId(this, 'workflowId', 'Workflow');
 		if (!workflowId) throw new NodeOperationError(node, 'Choose a workflow or enter its ID');
-		const startRuns = this.getNodeParameter('startRuns', 'whenIdle') as StartRuns;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const startRuns = nodeParameter(this, 'startRuns', 'whenIdle') as StartRuns;
+		const options = nodeParameter(this, 'options', {}) as IDataObject;
 		const includeFailed = options.includeFailed !== false;
 		const concurrency = Math.max(1, Math.floor(Number(options.concurrency ?? DEFAULT_LOOKUP_CONCURRENCY)) || DEFAULT_LOOKUP_CONCURRENCY);
 
 		// Form inputs are checked (and converted) before the run is started, naming the input (issue 20).
 		const startInputs = () =>
-			this.getNodeParameter('inputMode', 'json') === 'form'
-				? formInputsWithoutItem(node, this.getNodeParameter('inputs', {}) as Partial<ResourceMapperValue>)
-				: this.getNodeParameter('parameters', '{}');
+			nodeParameter(this, 'inputMode', 'json') === 'form'
+				? formInputsWithoutItem(node, nodeParameter(this, 'inputs', {}) as Partial<ResourceMapperValue>)
+				: (nodeParameter(this, 'parameters', '{}') as IDataObject[string]);
 		const start = async (): Promise<string> => {
 			// App is a picker (resource locator) or, in older workflows, text.
-			const appId = String(this.getNodeParameter('options.appId', '', { extractValue: true }) ?? '').trim();
+			const appId = nodeId(this, 'options.appId', 'App ID');
 			const body = {
 				...workflowRunBody(this, workflowId, { ...options, appId, parameters: startInputs() }),
 				is_async: true,
@@ -220,7 +206,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			// Testing in the editor: show a real result now instead of waiting for the schedule.
 			const timeoutSeconds = Number(options.testTimeout ?? 120);
-			const ids = startRuns === 'never' ? executeIdsOf(this.getNodeParameter('executeIds', '') as string) : [await start()];
+			const ids = startRuns === 'never' ? executeIdsOf(nodeParameter(this, 'executeIds', '')) : [await start()];
 			const items: INodeExecutionData[] = new Array(ids.length);
 			await boundedPool(ids.length, concurrency, async (index) => {
 				const id = ids[index];
@@ -238,7 +224,7 @@ export class CozeWorkflowTrigger implements INodeType {
 		// and repeats nothing).
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const now = Date.now();
-		const listed = startRuns === 'never' ? executeIdsOf(this.getNodeParameter('executeIds', '') as string) : [];
+		const listed = startRuns === 'never' ? executeIdsOf(nodeParameter(this, 'executeIds', '')) : [];
 		const watch = toWatch(state, startRuns, listed, now);
 
 		// The poll ends on its own clock, before n8n's shortest poll interval, however slow Coze answers.

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { idList } from '../shared/params';
 import type { Lookup } from './lookups';
 
 /**
@@ -39,16 +40,10 @@ export type Finished =
 	| { id: string; kind: 'gone'; error: Error }
 	| { id: string; kind: 'expired'; startedAt: number; run?: IDataObject; error?: unknown };
 
-/** Unique execute IDs of a comma / space separated list. */
-export function executeIdsOf(text: string): string[] {
-	return [
-		...new Set(
-			text
-				.split(/[\s,]+/)
-				.map((id) => id.trim())
-				.filter(Boolean),
-		),
-	];
+/** Unique execute IDs of a comma / space / newline separated list (or a list from an expression). */
+export function executeIdsOf(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').replace(/\s+/g, ',');
+	return [...new Set(idList(list))];
 }
 
 /**

@@ -231,3 +231,27 @@ export function channelField(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** The Input Binary Field of an operation that sends a file of the input item (`holding`: what the field holds). */
+export function inputBinaryField(holding: string, description: string): INodeProperties {
+	const hint = `The name of the input binary field containing ${holding}`;
+	return { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, hint, description };
+}
+
+/**
+ * What every Coze trigger node's description shares (cozeNode's counterpart): its names, no input, one main output,
+ * the credentials. The node class adds its icon, subtitle, how it fires (polling, webhooks) and properties.
+ */
+export function cozeTrigger(displayName: string, name: string, description: string) {
+	return {
+		displayName,
+		name,
+		group: ['trigger'],
+		version: 1,
+		description,
+		defaults: { name: displayName },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: cozeCredentials,
+	} satisfies Omit<INodeTypeDescription, 'properties'>;
+}

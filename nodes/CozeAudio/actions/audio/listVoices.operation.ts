@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, limitOf } from '../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+
+export const meta = { name: 'List Voices', action: 'List voices', description: 'List system voices and cloned voices' };
+
+/** docs/list_voices.md: page_size 1-100. */
+const PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit({}),
+	collectionField('filters', [
+		{
+			displayName: 'Exclude System Voices',
+			name: 'filterSystemVoice',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to leave out the system voices and list only cloned (custom) voices',
+		},
+		{
+			displayName: 'Model Type',
+			name: 'modelType',
+			type: 'options',
+			options: [
+				{ name: 'Big Model', value: 'big' },
+				{ name: 'Small Model', value: 'small' },
+			],
+			default: 'big',
+		},
+		{
+			displayName: 'Voice State',
+			name: 'voiceState',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Cloned', value: 'cloned' },
+				{ name: 'Not Yet Cloned', value: 'init' },
+			],
+			default: 'cloned',
+			description: 'Clone state of the voices to list (Coze lists cloned voices by default)',
+		},
+	]),
+	concurrencyOptions(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = collectionParameter(this, 'filters', itemIndex);
+	const limit = limitOf(this, itemIndex);
+	const qs: IDataObject = {};
+	if (filters.filterSystemVoice !== undefined) qs.filter_system_voice = filters.filterSystemVoice === true;
+	if (filters.modelType) qs.model_type = filters.modelType;
+	if (filters.voiceState) qs.voice_state = filters.voiceState;
+	const style = pageNumberStyle({ itemsPath: 'data.voice_list', hasMorePath: 'data.has_more' });
+	return toItems(await cozePaginate.call(this, { method: 'GET', path: '/v1/audio/voices', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit }));
+}
