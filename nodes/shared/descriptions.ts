@@ -216,3 +216,24 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 		},
 	];
 }
+
+/** The Input Binary Field of an operation that sends a file of the input item (`holding`: what the field holds). */
+export function inputBinaryField(holding: string, description: string): INodeProperties {
+	const hint = `The name of the input binary field containing ${holding}`;
+	return { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, hint, description };
+}
+
+/** The Channel (connector) a list or value belongs to: API (1024, the default) or Chat SDK (999). */
+export function channelField(description: string): INodeProperties {
+	return {
+		displayName: 'Channel',
+		name: 'connectorId',
+		type: 'options',
+		options: [
+			{ name: 'API', value: '1024' },
+			{ name: 'Chat SDK', value: '999' },
+		],
+		default: '1024',
+		description,
+	};
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appLocator, botLocator, workspaceLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, channelField, workspaceLocator } from '../../shared/descriptions';
 
 /** Whose variables (bot or app), for which end user and channel: the first fields of Get and Set. */
 export const ownerFields: INodeProperties[] = [
@@ -31,15 +31,5 @@ export const ownerFields: INodeProperties[] = [
 		description:
 			'The end user (connector_uid) whose values to read or write: the same ID you pass as User ID to Coze Chat or as user_id to a workflow run. Coze keeps variables per user.',
 	},
-	{
-		displayName: 'Channel',
-		name: 'connectorId',
-		type: 'options',
-		options: [
-			{ name: 'API', value: '1024' },
-			{ name: 'Chat SDK', value: '999' },
-		],
-		default: '1024',
-		description: 'Channel (connector) the values belong to; chats through this package use API',
-	},
+	channelField('Channel (connector) the values belong to; chats through this package use API'),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { inputBinaryField, optionsField } from '../../../shared/descriptions';
 import { uploadBinaryProperty } from '../../../shared/files';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idList, nodeOf, parameterOf, textValue } from '../../../shared/params';
@@ -14,15 +14,7 @@ export const meta = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the input binary field containing the file to be uploaded',
-		description: 'Binary field of the input item to upload (up to 512 MB). Several fields: separate them with commas.',
-	},
+	inputBinaryField('the file to be uploaded', 'Binary field of the input item to upload (up to 512 MB). Several fields: separate them with commas.'),
 	optionsField([
 		{
 			displayName: 'File Name',
