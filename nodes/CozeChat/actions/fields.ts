@@ -1,17 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const conversationIdField = (operations: string[], required = true): INodeProperties => ({
+export const conversationIdField: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
 	type: 'string',
 	default: '',
-	required,
+	required: true,
 	placeholder: '7430…',
 	description: 'ID of the Coze conversation (conversation_id in the output of Send Message)',
-	displayOptions: { show: { operation: operations } },
-});
+};
 
-export const chatIdField = (operations: string[]): INodeProperties => ({
+export const chatIdField: INodeProperties = {
 	displayName: 'Chat ID',
 	name: 'chatId',
 	type: 'string',
@@ -19,8 +18,10 @@ export const chatIdField = (operations: string[]): INodeProperties => ({
 	required: true,
 	placeholder: '7430…',
 	description: 'ID of one chat turn (chat_id in the output of Send Message)',
-	displayOptions: { show: { operation: operations } },
-});
+};
+
+/** The fields that name one chat turn (Get Chat, List Chat Messages, Cancel Chat, Submit Tool Outputs). */
+export const chatTurnFields: INodeProperties[] = [conversationIdField, chatIdField];
 
 /** Options shared by the operations that wait for a chat turn (Send Message, Submit Tool Outputs). */
 export const turnOptionFields: INodeProperties[] = [

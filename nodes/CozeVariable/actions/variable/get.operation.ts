@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { textParameter } from '../../shared/params';
-import { cozeApiData } from '../../shared/transport';
-import { ownerTarget } from './fields';
-import { concurrencyOptions } from '../../shared/descriptions';
+import { concurrencyOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { idList, optionParameter, textParameter } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { ownerTarget } from '../../helpers/owner';
+import { ownerFields } from '../fields';
 
-const show = { operation: ['get'] };
+export const meta = {
+	name: 'Get Variables',
+	action: 'Get variables',
+	description: "Read the values of a user's variables",
+};
 
 export const description: INodeProperties[] = [
+	...ownerFields,
 	{
 		displayName: 'Variable Names',
 		name: 'keywords',
@@ -15,7 +22,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'city, language',
 		description: 'Comma-separated names to read; empty reads every variable. Unknown names are skipped.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Output',
@@ -26,22 +32,18 @@ export const description: INodeProperties[] = [
 			{ name: 'One Item per Variable', value: 'items', description: 'Fields keyword, value, create_time and update_time' },
 		],
 		default: 'object',
-		displayOptions: { show },
 	},
-	concurrencyOptions(show),
+	concurrencyOptions(),
 ];
 
 /** GET /v1/variables (docs read_variable.md): one item with every variable as a field, or one item per variable. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const qs = ownerTarget(this, itemIndex);
-	const keywords = textParameter(this, 'keywords', itemIndex, 'Variable Names')
-		.split(',')
-		.map((keyword) => keyword.trim())
-		.filter(Boolean);
+	const keywords = idList(textParameter(this, 'keywords', itemIndex, 'Variable Names'));
 	if (keywords.length) qs.keywords = keywords.join(',');
 	const data = await cozeApiData.call(this, { method: 'GET', path: '/v1/variables', qs, itemIndex });
 	const list = (data.items as IDataObject[] | undefined) ?? [];
-	if (this.getNodeParameter('output', itemIndex, 'object') === 'items') return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	if (optionParameter(this, 'output', itemIndex, 'Output', ['object', 'items'], 'object') === 'items') return toItems(list);
 	const values = Object.fromEntries(list.map((entry) => [String(entry.keyword), entry.value]));
-	return [{ json: { ...values, variables: list }, pairedItem: { item: itemIndex } }];
+	return toItems({ ...values, variables: list });
 }

@@ -1,17 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseJsonParameter } from '../../shared/json';
-import { streamChatTurn, turnOptions, turnToItems } from '../../shared/chatTurn';
-import { requiredId } from '../../shared/params';
-import { chatIdField, conversationIdField, turnOptionFields } from './fields';
-import { concurrencyOption } from '../../shared/descriptions';
+import { streamChatTurn, turnOptions, turnToItems } from '../../../shared/chatTurn';
+import { optionsField } from '../../../shared/descriptions';
+import { parseJsonParameter } from '../../../shared/json';
+import { collectionParameter, nodeOf, optionParameter, parameterOf } from '../../../shared/params';
+import { chatOf } from '../../helpers/chat';
+import { chatTurnFields, turnOptionFields } from '../fields';
 
-const show = { operation: ['submitToolOutputs'] };
+export const meta = {
+	name: 'Submit Tool Outputs',
+	action: 'Submit tool outputs',
+	description: 'Send the results of the tool calls a bot asked for, and get its answer',
+};
 
 export const description: INodeProperties[] = [
-	conversationIdField(['submitToolOutputs']),
-	chatIdField(['submitToolOutputs']),
+	...chatTurnFields,
 	{
 		displayName: 'Tool Outputs',
 		name: 'toolOutputsInput',
@@ -21,7 +25,6 @@ export const description: INodeProperties[] = [
 			{ name: 'JSON', value: 'json' },
 		],
 		default: 'fields',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Tool Outputs',
@@ -31,7 +34,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Tool Output',
 		description: 'One result per tool call listed in tool_calls of the requires_action item',
-		displayOptions: { show: { ...show, toolOutputsInput: ['fields'] } },
+		displayOptions: { show: { toolOutputsInput: ['fields'] } },
 		options: [
 			{
 				displayName: 'Output',
@@ -49,29 +52,20 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '[{"tool_call_id": "", "output": ""}]',
 		description: 'Array of {tool_call_id, output}; output objects are sent as JSON text',
-		displayOptions: { show: { ...show, toolOutputsInput: ['json'] } },
+		displayOptions: { show: { toolOutputsInput: ['json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [concurrencyOption, ...turnOptionFields],
-	},
+	optionsField(turnOptionFields),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const conversationId = requiredId(this, 'conversationId', itemIndex, 'Conversation ID');
-	const chatId = requiredId(this, 'chatId', itemIndex, 'Chat ID');
+/** The tool outputs as Coze takes them: {tool_call_id, output} with the output as text; at least one, each with an ID. */
+function toolOutputsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const node = nodeOf(ctx);
 	let outputs: IDataObject[];
-	if (this.getNodeParameter('toolOutputsInput', itemIndex) === 'json') {
-		outputs = parseJsonParameter<IDataObject[]>(this, this.getNodeParameter('toolOutputsJson', itemIndex), 'Tool Outputs', itemIndex, []);
+	if (optionParameter(ctx, 'toolOutputsInput', itemIndex, 'Tool Outputs', ['fields', 'json'], 'fields') === 'json') {
+		outputs = parseJsonParameter<IDataObject[]>(ctx, parameterOf(ctx, 'toolOutputsJson', itemIndex, ''), 'Tool Outputs', itemIndex, []);
 		if (!Array.isArray(outputs)) throw new NodeOperationError(node, 'Tool Outputs must be a JSON array', { itemIndex });
 	} else {
-		const collection = this.getNodeParameter('toolOutputs', itemIndex, {}) as { output?: IDataObject[] };
+		const collection = collectionParameter(ctx, 'toolOutputs', itemIndex) as { output?: IDataObject[] };
 		outputs = (collection.output ?? []).map((o) => ({ tool_call_id: o.toolCallId, output: o.output }));
 	}
 	const toolOutputs = outputs.map((o, index) => {
@@ -81,17 +75,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { tool_call_id: id, output };
 	});
 	if (toolOutputs.length === 0) throw new NodeOperationError(node, 'Add at least one tool output', { itemIndex });
-	const options = turnOptions(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	const turn = await streamChatTurn(
-		this,
-		{
-			method: 'POST',
-			path: '/v3/chat/submit_tool_outputs',
-			qs: { conversation_id: conversationId, chat_id: chatId },
-			body: { tool_outputs: toolOutputs, stream: true },
-		},
-		options,
-		itemIndex,
-	);
+	return toolOutputs;
+}
+
+/** POST /v3/chat/submit_tool_outputs (streamed): the bot goes on with the results and the turn is collected as in Send Message. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const chat = chatOf(this, itemIndex);
+	const toolOutputs = toolOutputsOf(this, itemIndex);
+	const options = turnOptions(this, collectionParameter(this, 'options', itemIndex), itemIndex);
+	const request = { method: 'POST' as const, path: '/v3/chat/submit_tool_outputs', qs: chat, body: { tool_outputs: toolOutputs, stream: true } };
+	const turn = await streamChatTurn(this, request, options, itemIndex);
 	return await turnToItems(this, turn, options.outputMode, itemIndex);
 }
