@@ -21,6 +21,15 @@ export const botFields: INodeProperties[] = [
 	}),
 ];
 
+/** The Channel ID filter of the bot and version lists; `description` says what it narrows. */
+export const channelFilter = (description: string): INodeProperties => ({
+	displayName: 'Channel ID',
+	name: 'connectorId',
+	type: 'string',
+	default: API_CONNECTOR_ID,
+	description,
+});
+
 /** Bot settings shared by Create and Update (create_bot.md / update_bot.md; knowledge only exists on update). */
 export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [

@@ -4,7 +4,8 @@ import { collectionField, optionsField, returnAllOrLimit } from '../../../shared
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
-import { workspaceField } from '../fields';
+import { publishFilters } from '../../helpers/filters';
+import { channelFilter, workspaceField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many bots', description: 'List the bots of a workspace (published or drafts)' };
 
@@ -25,13 +26,7 @@ export const description: INodeProperties[] = [
 			default: 'all',
 			description: 'Without this filter Coze returns published bots only',
 		},
-		{
-			displayName: 'Channel ID',
-			name: 'connectorId',
-			type: 'string',
-			default: '1024',
-			description: "For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze's default is 1024.",
-		},
+		channelFilter("For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze's default is 1024."),
 	]),
 	optionsField(),
 ];
@@ -41,9 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
 	const filters = collectionParameter(this, 'filters', itemIndex);
 	const limit = limitOf(this, itemIndex);
-	const qs: IDataObject = { workspace_id: workspaceId };
-	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
-	if (String(filters.connectorId ?? '').trim()) qs.connector_id = String(filters.connectorId).trim();
+	const qs: IDataObject = { workspace_id: workspaceId, ...publishFilters(filters) };
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
 	const bots = await cozePaginate.call(this, { method: 'GET', path: '/v1/bots', qs, itemIndex }, style, { maxPageSize: 50, limit });
 	return toItems(bots);

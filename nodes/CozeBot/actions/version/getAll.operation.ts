@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, numericId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
-import { botFields } from '../fields';
+import { publishFilters } from '../../helpers/filters';
+import { botFields, channelFilter } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many versions of a bot', description: 'List the published or draft versions of a bot' };
 
@@ -23,13 +24,7 @@ export const description: INodeProperties[] = [
 			default: 'published_online',
 			description: "Published versions (Coze's default) or draft versions",
 		},
-		{
-			displayName: 'Channel ID',
-			name: 'connectorId',
-			type: 'string',
-			default: '1024',
-			description: 'Only versions published to this channel (1024 API, 999 Chat SDK, …). Empty: every channel.',
-		},
+		channelFilter('Only versions published to this channel (1024 API, 999 Chat SDK, …). Empty: every channel.'),
 	]),
 	optionsField(),
 ];
@@ -39,9 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
 	const filters = collectionParameter(this, 'filters', itemIndex);
 	const limit = limitOf(this, itemIndex);
-	const qs: IDataObject = {};
-	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
-	if (String(filters.connectorId ?? '').trim() && filters.publishStatus !== 'unpublished_draft') qs.connector_id = String(filters.connectorId).trim();
+	// A channel narrows published versions only: drafts are sent without one.
+	const qs = publishFilters(filters, filters.publishStatus !== 'unpublished_draft');
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
 	const versions = await cozePaginate.call(this, { method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }, style, {
 		maxPageSize: 30,
