@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { botLocator, listMode, workspaceLocator } from '../../shared/descriptions';
+import { botLocator, collectionField, listMode, workspaceLocator } from '../../shared/descriptions';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
 export const API_CONNECTOR_ID = '1024';
@@ -21,14 +21,28 @@ export const botFields: INodeProperties[] = [
 	}),
 ];
 
-/** The Channel ID filter of the bot and version lists; `description` says what it narrows. */
-export const channelFilter = (description: string): INodeProperties => ({
-	displayName: 'Channel ID',
-	name: 'connectorId',
-	type: 'string',
-	default: API_CONNECTOR_ID,
-	description,
-});
+/**
+ * The Filters of the bot and version lists: Publish Status (its choices, default and description per list) and
+ * Channel ID (`channel` says what it narrows). helpers/filters.ts publishFilters sends them.
+ */
+export function publishFiltersField(
+	statuses: INodePropertyOptions[],
+	statusDefault: string,
+	statusDescription: string,
+	channel: string,
+): INodeProperties {
+	return collectionField('filters', [
+		{
+			displayName: 'Publish Status',
+			name: 'publishStatus',
+			type: 'options',
+			options: statuses,
+			default: statusDefault,
+			description: statusDescription,
+		},
+		{ displayName: 'Channel ID', name: 'connectorId', type: 'string', default: API_CONNECTOR_ID, description: channel },
+	]);
+}
 
 /** Bot settings shared by Create and Update (create_bot.md / update_bot.md; knowledge only exists on update). */
 export function botSettingsFields(forUpdate: boolean): INodeProperties[] {

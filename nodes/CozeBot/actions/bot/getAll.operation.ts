@@ -1,33 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { publishFilters } from '../../helpers/filters';
-import { channelFilter, workspaceField } from '../fields';
+import { publishFiltersField, workspaceField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many bots', description: 'List the bots of a workspace (published or drafts)' };
 
 export const description: INodeProperties[] = [
 	workspaceField,
 	...returnAllOrLimit({}),
-	collectionField('filters', [
-		{
-			displayName: 'Publish Status',
-			name: 'publishStatus',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Published', value: 'published_online', description: 'Published (the live version)' },
-				{ name: 'Published With Newer Draft', value: 'published_draft', description: 'Published, with draft changes since' },
-				{ name: 'Never Published', value: 'unpublished_draft' },
-			],
-			default: 'all',
-			description: 'Without this filter Coze returns published bots only',
-		},
-		channelFilter("For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze's default is 1024."),
-	]),
+	publishFiltersField(
+		[
+			{ name: 'All', value: 'all' },
+			{ name: 'Published', value: 'published_online', description: 'Published (the live version)' },
+			{ name: 'Published With Newer Draft', value: 'published_draft', description: 'Published, with draft changes since' },
+			{ name: 'Never Published', value: 'unpublished_draft' },
+		],
+		'all',
+		'Without this filter Coze returns published bots only',
+		"For the published states: the channel to look at (1024 API, 999 Chat SDK, …). Coze's default is 1024.",
+	),
 	optionsField(),
 ];
 

@@ -1,31 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, numericId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 import { publishFilters } from '../../helpers/filters';
-import { botFields, channelFilter } from '../fields';
+import { botFields, publishFiltersField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many versions of a bot', description: 'List the published or draft versions of a bot' };
 
 export const description: INodeProperties[] = [
 	...botFields,
 	...returnAllOrLimit({}),
-	collectionField('filters', [
-		{
-			displayName: 'Publish Status',
-			name: 'publishStatus',
-			type: 'options',
-			options: [
-				{ name: 'Published', value: 'published_online' },
-				{ name: 'Draft', value: 'unpublished_draft' },
-			],
-			default: 'published_online',
-			description: "Published versions (Coze's default) or draft versions",
-		},
-		channelFilter('Only versions published to this channel (1024 API, 999 Chat SDK, …). Empty: every channel.'),
-	]),
+	publishFiltersField(
+		[
+			{ name: 'Published', value: 'published_online' },
+			{ name: 'Draft', value: 'unpublished_draft' },
+		],
+		'published_online',
+		"Published versions (Coze's default) or draft versions",
+		'Only versions published to this channel (1024 API, 999 Chat SDK, …). Empty: every channel.',
+	),
 	optionsField(),
 ];
 

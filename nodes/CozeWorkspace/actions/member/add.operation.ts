@@ -8,6 +8,12 @@ import { userIdsField, workspaceField } from '../fields';
 
 export const meta = { name: 'Add', action: 'Add members to a workspace', description: 'Add (or invite) users as members or admins' };
 
+/** The roles add_space_member.md takes (a workspace has one owner, who can't be added). */
+const ROLES = [
+	{ name: 'Member', value: 'member' },
+	{ name: 'Admin', value: 'admin' },
+];
+
 const RESULT_LISTS = [
 	'added_success_user_ids',
 	'invited_success_user_ids',
@@ -23,10 +29,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
-		options: [
-			{ name: 'Member', value: 'member' },
-			{ name: 'Admin', value: 'admin' },
-		],
+		options: ROLES,
 		default: 'member',
 		description: "Role of the added users (a workspace has one owner, who can't be added)",
 	},
@@ -39,7 +42,14 @@ export const description: INodeProperties[] = [
  * batch did (`batches`); when a later batch fails, the error names the users earlier batches already added or invited.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const role = optionParameter(this, 'role', itemIndex, 'Role', ['member', 'admin'], 'member');
+	const role = optionParameter(
+		this,
+		'role',
+		itemIndex,
+		'Role',
+		ROLES.map((role) => role.value),
+		'member',
+	);
 	const { workspaceId, batches } = await changeMembers(this, itemIndex, {
 		method: 'POST',
 		batchSize: 20,
