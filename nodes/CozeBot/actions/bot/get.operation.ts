@@ -8,18 +8,16 @@ import { botFields } from '../fields';
 
 export const meta = { name: 'Get', action: 'Get a bot', description: 'Read the published or draft configuration of a bot', studio: true };
 
-const VERSIONS = [
-	{ name: 'Published', value: 'published', description: 'The configuration live on the channels' },
-	{ name: 'Draft', value: 'draft', description: 'The current draft, with changes not published yet' },
-];
-
 export const description: INodeProperties[] = [
 	...botFields,
 	{
 		displayName: 'Version',
 		name: 'version',
 		type: 'options',
-		options: VERSIONS,
+		options: [
+			{ name: 'Published', value: 'published', description: 'The configuration live on the channels' },
+			{ name: 'Draft', value: 'draft', description: 'The current draft, with changes not published yet' },
+		],
 		default: 'published',
 	},
 	optionsField(),
@@ -31,14 +29,7 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
-	const version = optionParameter(
-		this,
-		'version',
-		itemIndex,
-		'Version',
-		VERSIONS.map((choice) => choice.value),
-		'published',
-	);
+	const version = optionParameter(this, 'version', itemIndex, 'Version', ['published', 'draft'], 'published');
 	const bot = await cozeApiData.call(this, { method: 'GET', path: `/v1/bots/${botId}`, qs: { is_published: version !== 'draft' }, itemIndex });
 	return toItems(bot);
 }
