@@ -238,3 +238,13 @@ export function nodeLevelParameter(ctx: Ctx | NoItemCtx, name: string, fallback:
 	const perItem = 'getInputData' in ctx && !('getItemIndex' in ctx);
 	return perItem ? (ctx as Ctx).getNodeParameter(name, 0, fallback) : (ctx as NoItemCtx).getNodeParameter(name, fallback);
 }
+
+/**
+ * A required ID Coze takes as digits only (a bot, a template, a custom channel): read as requiredId, and refused
+ * before any request when it is not a number. `noun` as it reads inside a sentence, e.g. 'bot ID'.
+ */
+export function numericId(ctx: Ctx, name: string, itemIndex: number, noun: string): string {
+	const id = requiredId(ctx, name, itemIndex, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`);
+	if (!/^\d+$/.test(id)) throw fail(ctx, itemIndex, `"${id}" is not a ${noun} (${noun}s are numbers)`);
+	return id;
+}

@@ -1,53 +1,48 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { botLocator, concurrencyOption, returnAllOrLimit, workspaceLocator } from '../../shared/descriptions';
-import { parseJsonShape } from '../../shared/json';
-import { idList, idText } from '../../shared/params';
+import { botLocator, collectionField, listMode, workspaceLocator } from '../../shared/descriptions';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
 export const API_CONNECTOR_ID = '1024';
 
-/** Where a field shows: resource + operation. */
-export type Show = { resource: string[]; operation: string[] };
-
-/** Workspace picker: required to create and list; elsewhere it only feeds the bot list. */
-export const workspaceField = (show: Show, required: boolean): INodeProperties =>
-	workspaceLocator({
-		required,
-		description: required ? 'The workspace (space) of the bots' : 'Workspace to pick the bot from (only used by the bot list below)',
-		displayOptions: { show },
-	});
+/** The workspace of Create and Get Many (required). */
+export const workspaceField: INodeProperties = workspaceLocator({ required: true, description: 'The workspace (space) of the bots' });
 
 /**
- * Bot picker (shared botLocator). "From List" uses searchBotsAnyStatus (shared/listSearch.ts) so that drafts that were never
- * published can be picked too (the shared searchBots lists only bots live on the API channel).
+ * The bot of the operations on one bot, and the workspace above it that only feeds its list. "From List" uses
+ * searchBotsAnyStatus (shared/listSearch.ts) so that drafts that were never published can be picked too (the shared
+ * searchBots lists only bots live on the API channel).
  */
-export const botField = (show: Show): INodeProperties => {
-	const base = botLocator();
-	return {
-		...base,
+export const botFields: INodeProperties[] = [
+	workspaceLocator({ required: false, description: 'Workspace to pick the bot from (only used by the bot list below)' }),
+	botLocator({
 		description: 'The bot. "From List" shows drafts and published bots of the workspace above; or enter the bot ID.',
-		modes: (base.modes ?? []).map((mode) =>
-			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchBotsAnyStatus' } } : mode,
-		),
-		displayOptions: { show },
-	};
-};
+		modes: (botLocator().modes ?? []).map((mode) => (mode.name === 'list' ? listMode('searchBotsAnyStatus') : mode)),
+	}),
+];
 
-/** Return All / Limit (shared). */
-export const returnAllFields = (show: Show): INodeProperties[] => returnAllOrLimit(show);
-
-/** The Options collection of one operation: extra fields plus Concurrency. */
-export const optionsField = (show: Show, options: INodeProperties[] = []): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { show },
-	options: [...options, concurrencyOption],
-});
+/**
+ * The Filters of the bot and version lists: Publish Status (its choices, default and description per list) and
+ * Channel ID (`channel` says what it narrows). helpers/filters.ts publishFilters sends them.
+ */
+export function publishFiltersField(
+	statuses: INodePropertyOptions[],
+	statusDefault: string,
+	statusDescription: string,
+	channel: string,
+): INodeProperties {
+	return collectionField('filters', [
+		{
+			displayName: 'Publish Status',
+			name: 'publishStatus',
+			type: 'options',
+			options: statuses,
+			default: statusDefault,
+			description: statusDescription,
+		},
+		{ displayName: 'Channel ID', name: 'connectorId', type: 'string', default: API_CONNECTOR_ID, description: channel },
+	]);
+}
 
 /** Bot settings shared by Create and Update (create_bot.md / update_bot.md; knowledge only exists on update). */
 export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
@@ -186,100 +181,4 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 		);
 	}
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-/** Builds the create_bot / update_bot body fields from the settings collection. */
-export function botSettingsBody(this: IExecuteFunctions, settings: IDataObject, itemIndex: number): IDataObject {
-	const body: IDataObject = {};
-	const text = (name: string) => (typeof settings[name] === 'string' ? (settings[name] as string) : undefined);
-	if (text('name') !== undefined) {
-		const name = (text('name') as string).trim();
-		if (!name) throw new NodeOperationError(this.getNode(), "Name can't be empty", { itemIndex });
-		body.name = name;
-	}
-	if (text('description') !== undefined) body.description = text('description');
-	if (text('iconFileId')?.trim()) body.icon_file_id = text('iconFileId')?.trim();
-	const promptInfo =
-		settings.promptInfoJson !== undefined ? parseJsonShape(this, settings.promptInfoJson, 'Prompt Info (JSON)', itemIndex, 'object') : {};
-	const prefix = promptInfo.prefix_prompt_info as IDataObject | undefined;
-	// The field's old default was an example with empty prompts; sent unedited it would wipe the bot's prompt.
-	if (
-		promptInfo.prompt_mode === 'prefix' &&
-		Object.keys(promptInfo).length === 2 &&
-		prefix &&
-		!prefix.prefix_prompt &&
-		!prefix.dynamic_prompt &&
-		Object.keys(prefix).every((key) => ['prefix_prompt', 'dynamic_prompt'].includes(key))
-	) {
-		throw new NodeOperationError(this.getNode(), 'Prompt Info (JSON) is the unedited example: both prompts are empty', {
-			itemIndex,
-			description: 'Fill in prefix_prompt and dynamic_prompt, or remove the Prompt Info (JSON) setting (Prompt is then used).',
-		});
-	}
-	if (Object.keys(promptInfo).length > 0) {
-		body.prompt_info = promptInfo;
-	} else if (text('prompt') !== undefined) {
-		body.prompt_info = { prompt: text('prompt') };
-	}
-	if (settings.prologue !== undefined || settings.suggestedQuestions !== undefined) {
-		const onboarding: IDataObject = {};
-		if (text('prologue') !== undefined) onboarding.prologue = text('prologue');
-		if (settings.suggestedQuestions !== undefined) onboarding.suggested_questions = idList(settings.suggestedQuestions);
-		body.onboarding_info = onboarding;
-	}
-	if (settings.plugins !== undefined) {
-		const tools = (((settings.plugins as IDataObject).tool as IDataObject[] | undefined) ?? []).map((tool, index) => {
-			const pluginId = String(tool.pluginId ?? '').trim();
-			const apiId = String(tool.apiId ?? '').trim();
-			if (!pluginId || !apiId) {
-				throw new NodeOperationError(this.getNode(), `Plugin ${index + 1} needs both a Plugin ID and a Tool ID`, { itemIndex });
-			}
-			return { plugin_id: pluginId, api_id: apiId };
-		});
-		body.plugin_id_list = { id_list: tools };
-	}
-	if (settings.workflowIds !== undefined) body.workflow_id_list = { ids: idList(settings.workflowIds).map((id) => ({ id })) };
-	const modelId = text('modelId')?.trim();
-	if (settings.modelSettings !== undefined || modelId) {
-		const extra =
-			settings.modelSettings !== undefined ? parseJsonShape(this, settings.modelSettings, 'Model Settings (JSON)', itemIndex, 'object') : {};
-		const model = { ...extra, ...(modelId ? { model_id: modelId } : {}) };
-		if (!model.model_id) throw new NodeOperationError(this.getNode(), 'Model Settings need a Model ID', { itemIndex });
-		body.model_info_config = model;
-	}
-	if (settings.replyMode !== undefined || settings.replyPrompt !== undefined) {
-		const mode = (settings.replyMode as string | undefined) ?? (text('replyPrompt') ? 'customized' : 'enable');
-		const reply: IDataObject = { reply_mode: mode };
-		if (text('replyPrompt')) reply.customized_prompt = text('replyPrompt');
-		if (mode === 'customized' && !reply.customized_prompt) {
-			throw new NodeOperationError(this.getNode(), 'Customized suggested replies need a Suggested Replies Prompt', { itemIndex });
-		}
-		body.suggest_reply_info = reply;
-	}
-	if (settings.datasetIds !== undefined || settings.knowledgeJson !== undefined) {
-		const extra =
-			settings.knowledgeJson !== undefined ? parseJsonShape(this, settings.knowledgeJson, 'Knowledge Settings (JSON)', itemIndex, 'object') : {};
-		const knowledge: IDataObject = { ...extra };
-		if (settings.datasetIds !== undefined) knowledge.dataset_ids = idList(settings.datasetIds);
-		if (Array.isArray(knowledge.dataset_ids) && knowledge.dataset_ids.length > 150) {
-			throw new NodeOperationError(this.getNode(), 'A bot can be bound to at most 150 knowledge bases', { itemIndex });
-		}
-		body.knowledge = knowledge;
-	}
-	return body;
-}
-
-/** The bot ID from the picker (list or ID mode), checked. */
-export function botIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const botId = idText(this, this.getNodeParameter('botId', itemIndex, '', { extractValue: true }), 'Bot ID', itemIndex);
-	if (!botId) throw new NodeOperationError(this.getNode(), 'Choose a bot or enter its ID', { itemIndex });
-	if (!/^\d+$/.test(botId))
-		throw new NodeOperationError(this.getNode(), `"${botId}" is not a bot ID (a number such as 7342866812345678901)`, { itemIndex });
-	return botId;
-}
-
-export function workspaceIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const workspaceId = idText(this, this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }), 'Workspace ID', itemIndex);
-	if (!workspaceId) throw new NodeOperationError(this.getNode(), 'Choose a workspace or enter its ID', { itemIndex });
-	return workspaceId;
 }

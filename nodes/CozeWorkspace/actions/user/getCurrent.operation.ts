@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { cozeApiData } from '../../shared/transport';
-import { optionsField } from './fields';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { cozeApiData } from '../../../shared/transport';
 
-export const description: INodeProperties[] = [optionsField('user', ['getCurrent'])];
+export const meta = { name: 'Get Current', action: 'Get the current user', description: "Read the ID and names of the credential's Coze user" };
+
+export const description: INodeProperties[] = [optionsField()];
 
 /**
  * GET /v1/users/me. No page in the Coze API docs we vendor; the official SDKs call it: coze-js
@@ -11,6 +14,5 @@ export const description: INodeProperties[] = [optionsField('user', ['getCurrent
  * data { user_id, user_name, nick_name, avatar_url }.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const user = await cozeApiData.call(this, { method: 'GET', path: '/v1/users/me', itemIndex });
-	return [{ json: user, pairedItem: { item: itemIndex } }];
+	return toItems(await cozeApiData.call(this, { method: 'GET', path: '/v1/users/me', itemIndex }));
 }

@@ -1,52 +1,45 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { limitOf } from '../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../shared/transport';
-import { optionsField, returnAllFields, showFor } from './fields';
+import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, limitOf } from '../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
 
-const operations = ['getAll'];
+export const meta = { name: 'Get Many', action: 'Get many workspaces', description: 'List the workspaces you created or joined' };
 
 export const description: INodeProperties[] = [
-	...returnAllFields('workspace', operations),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor('workspace', operations),
-		options: [
-			{
-				displayName: 'Enterprise ID',
-				name: 'enterpriseId',
-				type: 'string',
-				default: '',
-				placeholder: 'volcano_2105850000',
-				description: 'Only the workspaces of this enterprise that you created or joined (no personal workspace)',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				description: 'Workspaces this Coze user joined in the organization below (needs Organization ID)',
-			},
-			{
-				displayName: 'Organization ID',
-				name: 'cozeAccountId',
-				type: 'string',
-				default: '',
-				description: 'Organization (coze_account_id) for the User ID filter; on the personal edition it is the user ID',
-			},
-		],
-	},
-	optionsField('workspace', operations),
+	...returnAllOrLimit({}),
+	collectionField('filters', [
+		{
+			displayName: 'Enterprise ID',
+			name: 'enterpriseId',
+			type: 'string',
+			default: '',
+			placeholder: 'volcano_2105850000',
+			description: 'Only the workspaces of this enterprise that you created or joined (no personal workspace)',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			description: 'Workspaces this Coze user joined in the organization below (needs Organization ID)',
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'cozeAccountId',
+			type: 'string',
+			default: '',
+			description: 'Organization (coze_account_id) for the User ID filter; on the personal edition it is the user ID',
+		},
+	]),
+	optionsField(),
 ];
 
 /** GET /v1/workspaces (list_workspace.md): page_size ≤ 50, answers { workspaces, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = collectionParameter(this, 'filters', itemIndex);
 	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	const enterpriseId = String(filters.enterpriseId ?? '').trim();
@@ -61,5 +54,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (userId) Object.assign(qs, { user_id: userId, coze_account_id: accountId });
 	const style = pageNumberStyle({ itemsPath: 'data.workspaces', totalPath: 'data.total_count' });
 	const workspaces = await cozePaginate.call(this, { method: 'GET', path: '/v1/workspaces', qs, itemIndex }, style, { maxPageSize: 50, limit });
-	return workspaces.map((workspace) => ({ json: workspace, pairedItem: { item: itemIndex } }));
+	return toItems(workspaces);
 }

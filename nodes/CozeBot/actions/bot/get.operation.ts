@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { cozeApiData } from '../../shared/transport';
-import { botIdOf, optionsField } from './fields';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { numericId, optionParameter } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { botFields } from '../fields';
 
-const show = { resource: ['bot'], operation: ['get'] };
+export const meta = { name: 'Get', action: 'Get a bot', description: 'Read the published or draft configuration of a bot', studio: true };
 
 export const description: INodeProperties[] = [
+	...botFields,
 	{
 		displayName: 'Version',
 		name: 'version',
@@ -15,9 +19,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Draft', value: 'draft', description: 'The current draft, with changes not published yet' },
 		],
 		default: 'published',
-		displayOptions: { show },
 	},
-	optionsField(show),
+	optionsField(),
 ];
 
 /**
@@ -25,8 +28,8 @@ export const description: INodeProperties[] = [
  * (get_metadata.md) only reads published bots and is marked as going offline, so it is not used.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const botId = botIdOf.call(this, itemIndex);
-	const version = this.getNodeParameter('version', itemIndex, 'published') as string;
+	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
+	const version = optionParameter(this, 'version', itemIndex, 'Version', ['published', 'draft'], 'published');
 	const bot = await cozeApiData.call(this, { method: 'GET', path: `/v1/bots/${botId}`, qs: { is_published: version !== 'draft' }, itemIndex });
-	return [{ json: bot, pairedItem: { item: itemIndex } }];
+	return toItems(bot);
 }

@@ -1,14 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseJsonShape } from '../../shared/json';
-import { cozeApiData } from '../../shared/transport';
-import { idList } from '../../shared/params';
-import { API_CONNECTOR_ID, botIdOf, optionsField } from './fields';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { parseJsonShape } from '../../../shared/json';
+import { collectionParameter, idList, numericId, parameterOf } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { API_CONNECTOR_ID, botFields } from '../fields';
 
-const show = { resource: ['bot'], operation: ['publish'] };
+export const meta = {
+	name: 'Publish',
+	action: 'Publish a bot',
+	description: 'Publish the current draft to the API channel (needed before chatting) or other channels',
+};
 
 export const description: INodeProperties[] = [
+	...botFields,
 	{
 		displayName: 'Channels',
 		name: 'channels',
@@ -20,9 +27,8 @@ export const description: INodeProperties[] = [
 		default: [API_CONNECTOR_ID],
 		description:
 			'Where to publish the current draft. The API channel (ID 1024) is what Coze Chat, conversations and the other API calls use; a bot that is not published there answers error 4200.',
-		displayOptions: { show },
 	},
-	optionsField(show, [
+	optionsField([
 		{
 			displayName: 'Custom Channel IDs',
 			name: 'customChannelIds',
@@ -44,9 +50,9 @@ export const description: INodeProperties[] = [
 
 /** POST /v1/bot/publish (publish_bot.md): connector_ids (API 1024, Chat SDK 999, custom); answers { bot_id, version }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const botId = botIdOf.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const channels = (this.getNodeParameter('channels', itemIndex, [API_CONNECTOR_ID]) as string[]).map(String);
+	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
+	const options = collectionParameter(this, 'options', itemIndex);
+	const channels = idList(parameterOf(this, 'channels', itemIndex, [API_CONNECTOR_ID]));
 	const custom = idList(options.customChannelIds);
 	if (custom.some((id) => !/^\d+$/.test(id))) throw new NodeOperationError(this.getNode(), 'Custom Channel IDs must be numbers', { itemIndex });
 	const connectorIds = [...new Set([...channels, ...(custom.length ? [API_CONNECTOR_ID] : []), ...custom])];
@@ -54,17 +60,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { bot_id: botId, connector_ids: connectorIds };
 	if (options.connectors !== undefined) {
 		const connectors = parseJsonShape(this, options.connectors, 'Custom Channel Settings (JSON)', itemIndex, 'object');
-		for (const [id, settings] of Object.entries(connectors)) {
-			if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
-				throw new NodeOperationError(this.getNode(), `Custom Channel Settings: the value of "${id}" must be an object of strings`, { itemIndex });
-			}
-			// Coze wants each value JSON-encoded (publish_bot.md: "value 需要经 JSON 序列化").
-			connectors[id] = Object.fromEntries(
-				Object.entries(settings as IDataObject).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
-			);
-		}
-		body.connectors = connectors;
+		body.connectors = Object.fromEntries(
+			Object.entries(connectors).map(([id, settings]) => {
+				if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+					throw new NodeOperationError(this.getNode(), `Custom Channel Settings: the value of "${id}" must be an object of strings`, { itemIndex });
+				}
+				// Coze wants each value JSON-encoded (publish_bot.md: "value 需要经 JSON 序列化").
+				const encoded = Object.entries(settings as IDataObject).map(([key, value]) => [
+					key,
+					typeof value === 'string' ? value : JSON.stringify(value),
+				]);
+				return [id, Object.fromEntries(encoded)];
+			}),
+		);
 	}
 	const data = await cozeApiData.call(this, { method: 'POST', path: '/v1/bot/publish', body, itemIndex });
-	return [{ json: { bot_id: data.bot_id ?? botId, version: data.version, connector_ids: connectorIds }, pairedItem: { item: itemIndex } }];
+	return toItems({ bot_id: data.bot_id ?? botId, version: data.version, connector_ids: connectorIds });
 }

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cozeApiRequest } from '../../shared/transport';
-import { API_CONNECTOR_ID, botIdOf, optionsField } from './fields';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, numericId, parameterOf, textValue } from '../../../shared/params';
+import { cozeApiRequest } from '../../../shared/transport';
+import { API_CONNECTOR_ID, botFields } from '../fields';
 
-const show = { resource: ['bot'], operation: ['unpublish'] };
+export const meta = { name: 'Unpublish', action: 'Unpublish a bot', description: 'Take a bot off one channel' };
 
 /** Channels unpublish_agent.md lists (Doubao can't be unpublished through the API). */
 const CHANNELS = [
@@ -23,6 +26,7 @@ const CHANNELS = [
 ];
 
 export const description: INodeProperties[] = [
+	...botFields,
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -30,7 +34,6 @@ export const description: INodeProperties[] = [
 		options: CHANNELS,
 		default: API_CONNECTOR_ID,
 		description: 'Channel to take the bot off. Without the API channel (1024) the bot can no longer be chatted with through the API.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Custom Channel ID',
@@ -39,9 +42,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '7470849514748000000',
-		displayOptions: { show: { ...show, channel: ['custom'] } },
+		displayOptions: { show: { channel: ['custom'] } },
 	},
-	optionsField(show, [
+	optionsField([
 		{
 			displayName: 'Reason',
 			name: 'reason',
@@ -54,13 +57,11 @@ export const description: INodeProperties[] = [
 
 /** POST /v1/bots/{bot_id}/unpublish (unpublish_agent.md): one channel per call; no data in the answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const botId = botIdOf.call(this, itemIndex);
-	let connectorId = this.getNodeParameter('channel', itemIndex, API_CONNECTOR_ID) as string;
-	if (connectorId === 'custom') {
-		connectorId = String(this.getNodeParameter('customChannelId', itemIndex, '') ?? '').trim();
-		if (!/^\d+$/.test(connectorId)) throw new NodeOperationError(this.getNode(), 'Enter the custom channel ID (a number)', { itemIndex });
-	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
+	// Any channel ID an expression gives is sent as it is (Coze knows channels this list does not).
+	const channel = textValue(this, parameterOf(this, 'channel', itemIndex, API_CONNECTOR_ID), 'Channel', itemIndex);
+	const connectorId = channel === 'custom' ? numericId(this, 'customChannelId', itemIndex, 'custom channel ID') : channel;
+	const options = collectionParameter(this, 'options', itemIndex);
 	const body: IDataObject = { connector_id: connectorId };
 	const reason = String(options.reason ?? '').trim();
 	if (reason) {
@@ -68,5 +69,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.unpublish_reason = reason;
 	}
 	await cozeApiRequest.call(this, { method: 'POST', path: `/v1/bots/${botId}/unpublish`, body, itemIndex });
-	return [{ json: { bot_id: botId, connector_id: connectorId, unpublished: true }, pairedItem: { item: itemIndex } }];
+	return toItems({ bot_id: botId, connector_id: connectorId, unpublished: true });
 }

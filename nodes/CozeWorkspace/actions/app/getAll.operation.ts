@@ -1,15 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idText, limitOf } from '../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../shared/transport';
-import { optionsField, returnAllFields, workspaceField, workspaceIdOf } from './fields';
+import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, idText, limitOf, requiredId } from '../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { workspaceField } from '../fields';
 
-const operations = ['getAll'];
+export const meta = {
+	name: 'Get Many',
+	action: 'Get many apps',
+	description: 'List the apps of a workspace with their publish state (as data, not only in pickers)',
+};
 
 export const description: INodeProperties[] = [
-	workspaceField('app', operations, 'The workspace whose apps to list'),
-	...returnAllFields('app', operations),
-	optionsField('app', operations, [
+	workspaceField('The workspace whose apps to list'),
+	...returnAllOrLimit({}),
+	optionsField([
 		{
 			displayName: 'Publish Status',
 			name: 'publishStatus',
@@ -39,8 +45,8 @@ export const description: INodeProperties[] = [
  * maximum is documented, so pages stay at 20); answers { items, total }.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const workspaceId = workspaceIdOf.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
+	const options = collectionParameter(this, 'options', itemIndex);
 	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (options.publishStatus) qs.publish_status = options.publishStatus;
@@ -48,5 +54,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (connectorId) qs.connector_id = connectorId;
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
 	const apps = await cozePaginate.call(this, { method: 'GET', path: '/v1/apps', qs, itemIndex }, style, { maxPageSize: 20, limit });
-	return apps.map((app) => ({ json: { workspace_id: workspaceId, ...app }, pairedItem: { item: itemIndex } }));
+	return toItems(apps.map((app) => ({ workspace_id: workspaceId, ...app })));
 }

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cozeApiData } from '../../shared/transport';
-import { optionsField, showFor } from './fields';
+import { optionsField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { collectionParameter, textParameter } from '../../../shared/params';
+import { cozeApiData } from '../../../shared/transport';
+import { checkWorkspaceText } from '../../helpers/limits';
 
-const operations = ['create'];
+export const meta = { name: 'Create', action: 'Create a workspace', description: 'Create a team workspace' };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +18,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'Docs Team',
 		description: 'Name of the new workspace (up to 50 characters)',
-		displayOptions: showFor('workspace', operations),
 	},
 	{
 		displayName: 'Description',
@@ -25,9 +27,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'What the workspace is for (up to 2000 characters; Coze requires the field)',
-		displayOptions: showFor('workspace', operations),
 	},
-	optionsField('workspace', operations, [
+	optionsField([
 		{
 			displayName: 'Icon File ID',
 			name: 'iconFileId',
@@ -54,12 +55,11 @@ export const description: INodeProperties[] = [
 
 /** POST /v1/workspaces (create_workspace.md): name and description required; answers { id }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
-	const text = String(this.getNodeParameter('description', itemIndex, '') ?? '');
+	const name = textParameter(this, 'name', itemIndex, 'Name').trim();
+	const text = textParameter(this, 'description', itemIndex, 'Description');
 	if (!name) throw new NodeOperationError(this.getNode(), 'Enter a name for the workspace', { itemIndex });
-	if ([...name].length > 50) throw new NodeOperationError(this.getNode(), 'The name can be at most 50 characters', { itemIndex });
-	if ([...text].length > 2000) throw new NodeOperationError(this.getNode(), 'The description can be at most 2000 characters', { itemIndex });
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	checkWorkspaceText(this, itemIndex, name, text);
+	const options = collectionParameter(this, 'options', itemIndex);
 	const body: IDataObject = { name, description: text };
 	for (const [option, field] of [
 		['iconFileId', 'icon_file_id'],
@@ -70,5 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (value) body[field] = value;
 	}
 	const data = await cozeApiData.call(this, { method: 'POST', path: '/v1/workspaces', body, itemIndex });
-	return [{ json: { id: data.id, name, description: text }, pairedItem: { item: itemIndex } }];
+	return toItems({ id: data.id, name, description: text });
 }

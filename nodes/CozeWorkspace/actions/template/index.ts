@@ -1,0 +1,1 @@
+export * as duplicate from './duplicate.operation';

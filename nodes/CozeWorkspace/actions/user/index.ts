@@ -1,0 +1,1 @@
+export * as getCurrent from './getCurrent.operation';
