@@ -4,9 +4,12 @@ import { cozeNode } from '../shared/descriptions';
 import { searchApps, searchBots, searchWorkspaces } from '../shared/listSearch';
 import { execute, properties, subtitle } from './actions/node.type';
 
+/** What the node does, as n8n's node panel shows it. */
+const DESCRIPTION = 'Read and write the user variables (memory) of a Coze bot or app, per end user';
+
 export class CozeVariable implements INodeType {
 	description: INodeTypeDescription = {
-		...cozeNode('Coze Variable', 'cozeVariable', 'Read and write the user variables (memory) of a Coze bot or app, per end user'),
+		...cozeNode('Coze Variable', 'cozeVariable', DESCRIPTION),
 		icon: { light: 'file:../../icons/coze.svg', dark: 'file:../../icons/coze.dark.svg' },
 		subtitle,
 		usableAsTool: true,
