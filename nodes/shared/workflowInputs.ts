@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from './files';
-import { idText } from './params';
+import { idText, optionParameter, parameterOf } from './params';
 import type { CozeContext } from './transport';
 import { cozeApiData } from './transport';
 
@@ -284,7 +284,7 @@ const describe = (value: unknown) => {
  * from the item's binary properties (or passed as file ID / URL) as `{"file_id": …}` (docs workflow_run.md).
  */
 export async function formInputs(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const mapper = (ctx.getNodeParameter('inputs', itemIndex, {}) ?? {}) as Partial<ResourceMapperValue>;
+	const mapper = (parameterOf(ctx, 'inputs', itemIndex, {}) ?? {}) as Partial<ResourceMapperValue>;
 	const item = ctx.getInputData()[itemIndex] ?? { json: {} };
 	const source = (mapper.mappingMode === 'autoMapInputData' ? item.json : (mapper.value ?? {})) as IDataObject;
 	const { parameters, files } = checkedFormValues(ctx.getNode(), mapper, source, item.binary ?? {}, itemIndex);
@@ -341,9 +341,10 @@ function checkedFormValues(
 			addFile(field.id, label, converted.file, (ref) => (parameters[field.id] = ref));
 			continue;
 		}
-		parameters[field.id] = converted.value as IDataObject[string];
-		if (Array.isArray(converted.value)) {
-			const list = converted.value as unknown[];
+		// A list is copied: it may be the stored one, shared by every item (params.ts parameterOf), and gets file IDs.
+		const list = Array.isArray(converted.value) ? [...(converted.value as unknown[])] : undefined;
+		parameters[field.id] = (list ?? converted.value) as IDataObject[string];
+		if (list) {
 			list.forEach((entry, index) => {
 				if (entry && typeof entry === 'object' && 'file' in (entry as IDataObject) && Object.keys(entry as IDataObject).length === 1) {
 					addFile(`${field.id}[${index}]`, label, String((entry as IDataObject).file), (ref) => (list[index] = ref));
@@ -401,4 +402,10 @@ export function shapeOutput(declared: Record<string, CozeParameter> | undefined,
 		if (shaped[name] !== undefined && shaped[name] !== null) shaped[name] = shapeValue(parameter, shaped[name]) as IDataObject[string];
 	}
 	return shaped;
+}
+
+/** The form's values (as formInputs) when Define Inputs is Form; undefined when the inputs are given as JSON. */
+export async function formInputsIfPicked(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject | undefined> {
+	const mode = optionParameter(ctx, 'inputMode', itemIndex, 'Define Inputs', ['form', 'json'], 'json');
+	return mode === 'form' ? await formInputs(ctx, itemIndex) : undefined;
 }
