@@ -228,3 +228,16 @@ export function nodeParameter(ctx: NoItemCtx, name: string, fallback: unknown, o
 export function nodeId(ctx: NoItemCtx, name: string, label: string): string {
 	return idText(ctx, nodeParameter(ctx, name, '', { extractValue: true }), label, 0);
 }
+
+/** The editor's contexts (resource mappers, list searches): the parameters as the editor holds them now, unsaved. */
+type EditorCtx = { getNode(): INode; getCurrentNodeParameter(name: string, options?: IGetNodeParameterOptions): unknown };
+
+/** A parameter as the editor holds it now, a picker's value with its mode's extraction applied. */
+export function currentParameter(ctx: EditorCtx, name: string): unknown {
+	return ctx.getCurrentNodeParameter(name, { extractValue: true });
+}
+
+/** An ID as the editor holds it now (as nodeId), '' when empty. */
+export function currentId(ctx: EditorCtx, name: string, label: string): string {
+	return idText(ctx, currentParameter(ctx, name), label, 0);
+}

@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from './files';
-import { idText, optionParameter, parameterOf } from './params';
+import { currentId, currentParameter, idText, optionParameter, parameterOf } from './params';
 import type { CozeContext } from './transport';
 import { cozeApiData } from './transport';
 
@@ -192,16 +192,12 @@ export async function getChatFlowInputs(this: ILoadOptionsFunctions): Promise<Re
 }
 
 async function startNodeForm(ctx: ILoadOptionsFunctions, leaveOut: string[]): Promise<ResourceMapperFields> {
-	const node = { getNode: () => ctx.getNode() };
-	const workflowId = idText(node, ctx.getCurrentNodeParameter('workflowId', { extractValue: true }), 'Workflow', 0);
+	const workflowId = currentId(ctx, 'workflowId', 'Workflow');
 	if (!/^\d+$/.test(workflowId)) return { fields: [], emptyFieldsNotice: 'Choose the workflow first: its start-node inputs appear here' };
 	let version = '';
 	try {
 		// Run Workflow has the version next to the workflow; Chat With Chat Flow under Options.
-		const picked =
-			ctx.getCurrentNodeParameter('workflowVersion', { extractValue: true }) ??
-			ctx.getCurrentNodeParameter('options.workflowVersion', { extractValue: true });
-		version = idText(node, picked, 'Workflow Version', 0);
+		version = idText(ctx, currentParameter(ctx, 'workflowVersion') ?? currentParameter(ctx, 'options.workflowVersion'), 'Workflow Version', 0);
 	} catch {
 		version = ''; // an expression the editor cannot resolve yet: show the latest version's inputs
 	}
