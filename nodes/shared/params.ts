@@ -248,3 +248,16 @@ export function numericId(ctx: Ctx, name: string, itemIndex: number, noun: strin
 	if (!/^\d+$/.test(id)) throw fail(ctx, itemIndex, `"${id}" is not a ${noun} (${noun}s are numbers)`);
 	return id;
 }
+
+/** The editor's contexts (resource mappers, list searches): the parameters as the editor holds them now, unsaved. */
+type EditorCtx = { getNode(): INode; getCurrentNodeParameter(name: string, options?: IGetNodeParameterOptions): unknown };
+
+/** A parameter as the editor holds it now, a picker's value with its mode's extraction applied. */
+export function currentParameter(ctx: EditorCtx, name: string): unknown {
+	return ctx.getCurrentNodeParameter(name, { extractValue: true });
+}
+
+/** An ID as the editor holds it now (as nodeId), '' when empty. */
+export function currentId(ctx: EditorCtx, name: string, label: string): string {
+	return idText(ctx, currentParameter(ctx, name), label, 0);
+}

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cozeApiError } from './errors';
 import { uploadBinaryProperty } from './files';
 import { parseJsonShape } from './json';
-import { idText } from './params';
+import { idList, idText } from './params';
 import { pollUntil } from './polling';
 import { isCozeStudio } from './studio';
 import type { CozeContext, CozeRequest } from './transport';
@@ -309,10 +309,7 @@ export function answerRunItem(
 /** `image=data, doc=attachment` → upload each binary and return {image: '{"file_id":"…"}', …}. */
 export async function fileParameters(ctx: IExecuteFunctions, itemIndex: number, spec: string): Promise<IDataObject> {
 	const result: IDataObject = {};
-	for (const pair of spec
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean)) {
+	for (const pair of idList(spec)) {
 		const [parameter, property] = pair.split('=').map((part) => part.trim());
 		if (!parameter || !property) {
 			throw new NodeOperationError(ctx.getNode(), `File Inputs: "${pair}" is not parameter=binaryProperty`, { itemIndex });

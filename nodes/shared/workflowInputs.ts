@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { uploadBinaryProperty } from './files';
-import { idText } from './params';
+import { currentId, currentParameter, idText, optionParameter, parameterOf } from './params';
 import type { CozeContext } from './transport';
 import { cozeApiData } from './transport';
 
@@ -192,16 +192,12 @@ export async function getChatFlowInputs(this: ILoadOptionsFunctions): Promise<Re
 }
 
 async function startNodeForm(ctx: ILoadOptionsFunctions, leaveOut: string[]): Promise<ResourceMapperFields> {
-	const node = { getNode: () => ctx.getNode() };
-	const workflowId = idText(node, ctx.getCurrentNodeParameter('workflowId', { extractValue: true }), 'Workflow', 0);
+	const workflowId = currentId(ctx, 'workflowId', 'Workflow');
 	if (!/^\d+$/.test(workflowId)) return { fields: [], emptyFieldsNotice: 'Choose the workflow first: its start-node inputs appear here' };
 	let version = '';
 	try {
 		// Run Workflow has the version next to the workflow; Chat With Chat Flow under Options.
-		const picked =
-			ctx.getCurrentNodeParameter('workflowVersion', { extractValue: true }) ??
-			ctx.getCurrentNodeParameter('options.workflowVersion', { extractValue: true });
-		version = idText(node, picked, 'Workflow Version', 0);
+		version = idText(ctx, currentParameter(ctx, 'workflowVersion') ?? currentParameter(ctx, 'options.workflowVersion'), 'Workflow Version', 0);
 	} catch {
 		version = ''; // an expression the editor cannot resolve yet: show the latest version's inputs
 	}
@@ -284,7 +280,7 @@ const describe = (value: unknown) => {
  * from the item's binary properties (or passed as file ID / URL) as `{"file_id": …}` (docs workflow_run.md).
  */
 export async function formInputs(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const mapper = (ctx.getNodeParameter('inputs', itemIndex, {}) ?? {}) as Partial<ResourceMapperValue>;
+	const mapper = (parameterOf(ctx, 'inputs', itemIndex, {}) ?? {}) as Partial<ResourceMapperValue>;
 	const item = ctx.getInputData()[itemIndex] ?? { json: {} };
 	const source = (mapper.mappingMode === 'autoMapInputData' ? item.json : (mapper.value ?? {})) as IDataObject;
 	const { parameters, files } = checkedFormValues(ctx.getNode(), mapper, source, item.binary ?? {}, itemIndex);
@@ -341,9 +337,10 @@ function checkedFormValues(
 			addFile(field.id, label, converted.file, (ref) => (parameters[field.id] = ref));
 			continue;
 		}
-		parameters[field.id] = converted.value as IDataObject[string];
-		if (Array.isArray(converted.value)) {
-			const list = converted.value as unknown[];
+		// A list is copied: it may be the stored one, shared by every item (params.ts parameterOf), and gets file IDs.
+		const list = Array.isArray(converted.value) ? [...(converted.value as unknown[])] : undefined;
+		parameters[field.id] = (list ?? converted.value) as IDataObject[string];
+		if (list) {
 			list.forEach((entry, index) => {
 				if (entry && typeof entry === 'object' && 'file' in (entry as IDataObject) && Object.keys(entry as IDataObject).length === 1) {
 					addFile(`${field.id}[${index}]`, label, String((entry as IDataObject).file), (ref) => (list[index] = ref));
@@ -401,4 +398,10 @@ export function shapeOutput(declared: Record<string, CozeParameter> | undefined,
 		if (shaped[name] !== undefined && shaped[name] !== null) shaped[name] = shapeValue(parameter, shaped[name]) as IDataObject[string];
 	}
 	return shaped;
+}
+
+/** The form's values (as formInputs) when Define Inputs is Form; undefined when the inputs are given as JSON. */
+export async function formInputsIfPicked(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject | undefined> {
+	const mode = optionParameter(ctx, 'inputMode', itemIndex, 'Define Inputs', ['form', 'json'], 'json');
+	return mode === 'form' ? await formInputs(ctx, itemIndex) : undefined;
 }

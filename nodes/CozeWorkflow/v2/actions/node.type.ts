@@ -1,12 +1,9 @@
-import type { OperationOf, RegisteredOperation, RegisteredResource } from '../../../shared/registry';
+import type { OperationOf, RegisteredResource } from '../../../shared/registry';
 import { fromRegistry } from '../../../shared/registry';
 import * as chatFlow from './chatFlow';
 import * as run from './run';
 import * as version from './version';
 import * as workflow from './workflow';
-
-/** One operation of version 2 (the shared registry's operation type). */
-export type OperationV2 = RegisteredOperation;
 
 /**
  * The one registry of Coze Workflow version 2. The resource and operation pickers, the subtitle, the fields' display
@@ -20,9 +17,8 @@ export const resources = {
 	version: { name: 'Version', description: 'The published versions of a workflow', operations: version },
 } satisfies Record<string, RegisteredResource>;
 
-export type CozeWorkflowResource = keyof typeof resources;
 /** Every valid resource / operation pair, e.g. { resource: 'workflow'; operation: 'getAll' }. */
 export type CozeWorkflowType = OperationOf<typeof resources>;
 
-/** Pickers, subtitle, fields and router keys of version 2, all from the registry above (shared/registry.ts). */
-export const { properties, subtitle, operationsByKey, execute } = fromRegistry(resources, 'workflow');
+/** Pickers, subtitle, fields and router of version 2, all from the registry above (shared/registry.ts). */
+export const { properties, subtitle, execute } = fromRegistry(resources, 'workflow', { defaultOperations: { workflow: 'run' } });

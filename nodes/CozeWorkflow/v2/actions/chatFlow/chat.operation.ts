@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import * as v1 from '../../../actions/chat.operation';
-import { formInputs, inputFormFields } from '../../../../shared/workflowInputs';
-import { withParameters } from '../../helpers/context';
+import { formInputsIfPicked, inputFormFields } from '../../../../shared/workflowInputs';
+import * as v1 from '../../../v1/actions/workflow/chat.operation';
 
 export const meta = {
 	name: 'Chat With Chat Flow',
@@ -33,10 +32,7 @@ export const description: INodeProperties[] = v1.description.flatMap((field) => 
 	return [field];
 });
 
-/** Form inputs, checked and with files uploaded, are version 1's Options → Parameters; the chat runs as in version 1. */
+/** Form inputs, checked and with files uploaded, are the chat flow's parameters; the chat runs as in version 1. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	if (this.getNodeParameter('inputMode', itemIndex, 'json') !== 'form') return await v1.execute.call(this, itemIndex);
-	const parameters = await formInputs(this, itemIndex);
-	const options = () => ({ ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject), parameters });
-	return await v1.execute.call(withParameters(this, { options, 'options.parameters': () => parameters }), itemIndex);
+	return await v1.chatWith(this, itemIndex, await formInputsIfPicked(this, itemIndex));
 }

@@ -1,5 +1,5 @@
 /** Version 1's getRun operation under version 2's resources: the same fields and execution (display options come from the registry). */
-export { description, execute } from '../../../actions/getRun.operation';
+export { description, execute } from '../../../v1/actions/workflow/getRun.operation';
 
 export const meta = {
 	name: 'Get Run',

@@ -1,5 +1,5 @@
 /** Version 1's getNodeOutput operation under version 2's resources: the same fields and execution (display options come from the registry). */
-export { description, execute } from '../../../actions/getNodeOutput.operation';
+export { description, execute } from '../../../v1/actions/workflow/getNodeOutput.operation';
 
 export const meta = {
 	name: 'Get Node Output',

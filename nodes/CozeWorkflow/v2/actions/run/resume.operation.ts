@@ -1,5 +1,5 @@
 /** Version 1's resume operation under version 2's resources: the same fields and execution (display options come from the registry). */
-export { description, execute } from '../../../actions/resume.operation';
+export { description, execute } from '../../../v1/actions/workflow/resume.operation';
 
 export const meta = {
 	name: 'Resume Run',

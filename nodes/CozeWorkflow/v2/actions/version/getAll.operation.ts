@@ -1,5 +1,5 @@
 /** Version 1's listVersions operation under version 2's resources: the same fields and execution (display options come from the registry). */
-export { description, execute } from '../../../actions/listVersions.operation';
+export { description, execute } from '../../../v1/actions/workflow/listVersions.operation';
 
 export const meta = {
 	name: 'Get Many Versions',

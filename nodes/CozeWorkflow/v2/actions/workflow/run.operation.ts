@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { workflowVersionLocator } from '../../../../shared/descriptions';
-import { optionalId, requiredId } from '../../../../shared/params';
-import * as v1 from '../../../actions/run.operation';
+import { optionsField, workflowVersionLocator } from '../../../../shared/descriptions';
+import { booleanParameter, optionalId, parameterOf, requiredId } from '../../../../shared/params';
 import type { WorkflowIo } from '../../../../shared/workflowInputs';
-import { withParameters } from '../../helpers/context';
-import { formInputs, inputFormFields, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
+import { formInputsIfPicked, inputFormFields, shapeOutput, workflowIo } from '../../../../shared/workflowInputs';
+import * as v1 from '../../../v1/actions/workflow/run.operation';
 
 export const meta = {
 	name: 'Run Workflow',
@@ -48,31 +47,20 @@ const typedOutputOption: INodeProperties = {
 export const description: INodeProperties[] = v1.description.flatMap((field) => {
 	if (field.name === 'workflowId') return [field, ...inputFields];
 	if (field.name === 'parameters') return [{ ...field, displayOptions: { show: { ...field.displayOptions?.show, inputMode: ['json'] } } }];
-	if (field.name === 'options') {
-		const options = (field.options ?? []).filter((option) => option.name !== 'workflowVersion');
-		return [{ ...field, options: [...options, typedOutputOption] }];
-	}
+	if (field.name === 'options') return [optionsField([...v1.runOptions, typedOutputOption])];
 	return [field];
 });
 
 /**
- * Version 1's run with version 2's parameters: the version picker sits next to the workflow (version 1 reads it under
- * Options), and form inputs, checked and with files uploaded, are version 1's `parameters`. Both versions so share one
- * run path (modes, file inputs, app / bot, streaming, background); the output is then typed by the end node.
+ * Version 1's run with version 2's inputs: the version picker next to the workflow (version 1 reads it under
+ * Options), and the form's values, checked and with files uploaded, as version 1's Parameters (JSON). Both versions so
+ * share one run path (modes, file inputs, app / bot, streaming, background); the output is then typed by the end node.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const version = this.getNodeParameter('workflowVersion', itemIndex, '') as unknown;
-	const overrides: Record<string, unknown> = {
-		'options.workflowVersion': (...rest: unknown[]) => this.getNodeParameter('workflowVersion', itemIndex, ...(rest as [])),
-		options: () => ({ ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject), workflowVersion: version as IDataObject[string] }),
-	};
-	if (this.getNodeParameter('inputMode', itemIndex, 'json') === 'form') {
-		const parameters = await formInputs(this, itemIndex);
-		overrides.parameters = () => parameters;
-	}
-	const ctx = withParameters(this, overrides);
-	const items = await v1.execute.call(ctx, itemIndex);
-	if (this.getNodeParameter('options.typedOutput', itemIndex, true) === false) return items;
+	const workflowVersion = optionalId(this, 'workflowVersion', itemIndex, 'Workflow Version');
+	const parameters = (await formInputsIfPicked(this, itemIndex)) ?? parameterOf(this, 'parameters', itemIndex, '{}');
+	const items = await v1.runWith(this, itemIndex, { parameters, workflowVersion });
+	if (!booleanParameter(this, 'options.typedOutput', itemIndex, 'Typed Output', true)) return items;
 	const finished = items.filter((item) => item.json.status === 'completed' && item.json.output && typeof item.json.output === 'object');
 	if (finished.length === 0) return items;
 	const io = await endNodeOf(this, itemIndex);

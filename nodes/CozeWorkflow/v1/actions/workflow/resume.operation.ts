@@ -1,17 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isCozeStudio, studioUnavailableError } from '../../shared/studio';
-import { cozeApiRequest } from '../../shared/transport';
-import { answerRunItem, runItem, streamRun } from '../../shared/workflow';
-import { numberValue, requiredId } from '../../shared/params';
-import { workflowIdField } from './fields';
-import { concurrencyOption } from '../../shared/descriptions';
+import { optionsField, workflowIdField } from '../../../../shared/descriptions';
+import { collectionParameter, numberValue, optionParameter, parameterOf, requiredId, textParameter } from '../../../../shared/params';
+import { isCozeStudio, studioUnavailableError } from '../../../../shared/studio';
+import { cozeApiRequest } from '../../../../shared/transport';
+import { answerRunItem, runItem, streamRun } from '../../../../shared/workflow';
+import { timeoutOption } from '../fields';
 
-const show = { operation: ['resume'] };
+export const meta = {
+	name: 'Resume Workflow',
+	action: 'Resume an interrupted workflow',
+	description: 'Answer the question an interrupted run asked and get its result',
+	studio: true,
+};
 
 export const description: INodeProperties[] = [
-	workflowIdField(['resume']),
+	workflowIdField(),
 	{
 		displayName: 'Event ID',
 		name: 'eventId',
@@ -19,7 +24,6 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.event_id }}',
 		required: true,
 		description: 'The interrupt to answer (event_id in the output of an interrupted Run Workflow)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Interrupt Type',
@@ -29,7 +33,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'Type of the interrupt (interrupt_type in the output of the interrupted run, map it from the previous node): 2 question node, 5 input node, 6 local plugin, 7 OAuth plugin',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Answer',
@@ -40,7 +43,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Hangzhou, 2024-08-20',
 		description: 'The user\'s answer to the question. For a file, pass {"file_id": "…"} as JSON text.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Resume Mode',
@@ -52,49 +54,32 @@ export const description: INodeProperties[] = [
 		],
 		default: 'stream',
 		description: 'Coze resumes a run the way it was started',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Include Node Messages',
-				name: 'includeMessages',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add every streamed node message to the item',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 600,
-				description: 'Fail when the result is not there after this long',
-			},
-		],
-	},
+	optionsField([
+		{
+			displayName: 'Include Node Messages',
+			name: 'includeMessages',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add every streamed node message to the item',
+		},
+		timeoutOption,
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Workflow');
 	const eventId = requiredId(this, 'eventId', itemIndex, 'Event ID');
-	const interruptType = Number(this.getNodeParameter('interruptType', itemIndex));
-	const resumeData = String(this.getNodeParameter('resumeData', itemIndex) ?? '');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const interruptType = Number(parameterOf(this, 'interruptType', itemIndex, 2));
+	const resumeData = textParameter(this, 'resumeData', itemIndex, 'Answer', { objectsAsJson: true });
+	const options = collectionParameter(this, 'options', itemIndex);
 	if (!Number.isInteger(interruptType)) {
 		throw new NodeOperationError(node, 'Interrupt Type must be the number from the interrupted run (interrupt_type)', { itemIndex });
 	}
 	const body = { workflow_id: workflowId, event_id: eventId, resume_data: resumeData, interrupt_type: interruptType };
 	const timeoutSeconds = numberValue(this, options.timeout ?? 600, 'Timeout (Seconds)', itemIndex, { min: 1, max: 86400, fractional: true });
-	if (this.getNodeParameter('resumeMode', itemIndex, 'stream') === 'stream') {
+	if (optionParameter(this, 'resumeMode', itemIndex, 'Resume Mode', ['stream', 'sync'], 'stream') === 'stream') {
 		const run = await streamRun(
 			this,
 			{ method: 'POST', path: '/v1/workflow/stream_resume', body },

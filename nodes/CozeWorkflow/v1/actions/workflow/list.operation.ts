@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { appLocator, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../../shared/descriptions';
+import { toItems } from '../../../../shared/items';
+import { collectionParameter, limitOf, optionalId, requiredId } from '../../../../shared/params';
+import { cozePaginate, pageNumberStyle } from '../../../../shared/transport';
+import { publishStatusFilter, workspaceField } from '../fields';
+
+export const meta = { name: 'List Workflows', action: 'List workflows', description: 'List the workflows of a workspace' };
+
+export const description: INodeProperties[] = [
+	workspaceField(true),
+	...returnAllOrLimit({}),
+	collectionField('filters', [
+		appLocator({ description: 'Only workflows of this Coze app. The list shows the published apps of the workspace above.' }),
+		publishStatusFilter([
+			{ name: 'Published With Newer Draft', value: 'published_draft' },
+			{ name: 'Unpublished Draft', value: 'unpublished_draft' },
+		]),
+		{
+			displayName: 'Type',
+			name: 'workflowMode',
+			type: 'options',
+			options: [
+				{ name: 'Workflow', value: 'workflow' },
+				{ name: 'Chat Flow', value: 'chatflow' },
+			],
+			default: 'workflow',
+		},
+	]),
+	concurrencyOptions(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
+	const filters = collectionParameter(this, 'filters', itemIndex);
+	const limit = limitOf(this, itemIndex);
+	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
+	const qs: IDataObject = { workspace_id: workspaceId };
+	if (filters.workflowMode) qs.workflow_mode = filters.workflowMode;
+	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
+	const appId = optionalId(this, 'filters.appId', itemIndex, 'App ID');
+	if (appId) qs.app_id = appId;
+	// docs get_workflow_list.md: page_size at most 30.
+	return toItems(await cozePaginate.call(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, { maxPageSize: 30, limit }));
+}
