@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { currentParameter } from './params';
 import { isCozeStudio, studioPickerResult } from './studio';
 import { cozeApiData } from './transport';
 
@@ -76,7 +77,7 @@ export function picker(spec: PickerSpec) {
 		if (spec.studio !== false && (await isCozeStudio(this))) return studioPickerResult();
 		let required = '';
 		if (spec.requires) {
-			const raw = this.getCurrentNodeParameter(spec.requires.parameter, { extractValue: true }) as string | undefined;
+			const raw = currentParameter(this, spec.requires.parameter) as string | undefined;
 			const ok = spec.requires.pattern ? spec.requires.pattern.test(String(raw ?? '').trim()) : !!raw;
 			if (!ok) return { results: [{ name: spec.requires.hint, value: '' }] };
 			required = spec.requires.pattern ? String(raw ?? '').trim() : (raw as string);
@@ -131,7 +132,7 @@ export const searchWorkflows = picker({
 	requires: workspace('Workflow'),
 	qs: (workspaceId, context) => ({
 		workspace_id: workspaceId,
-		workflow_mode: (context.getCurrentNodeParameter('operation') as string | undefined) === 'chat' ? 'chatflow' : 'workflow',
+		workflow_mode: currentParameter(context, 'operation') === 'chat' ? 'chatflow' : 'workflow',
 		publish_status: 'published_online',
 	}),
 	paging: { pageSize: 30, hasMore: true }, // Coze allows 1-30 here

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { credentialSecrets } from './errors';
 import { DEFAULT_CONCURRENCY, runItems } from './items';
 import { nodeOf, parameterOf } from './params';
-import { isCozeStudio, nodeTypeName, studioServes, studioUnavailableError } from './studio';
+import { isCozeStudio, studioUnavailableError } from './studio';
 import { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf } from './transport';
 
 /** One operation of a node: its parameters and what it does for one input item. */
@@ -25,29 +25,21 @@ async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
 /**
  * Runs the selected operation for every input item: bounded concurrency (Options → Concurrency), order and
  * pairedItem kept, continueOnFail items with code and log id, and no credential secret in any error or item; on a Coze
- * Studio credential, operations Studio lacks fail at once (the operation's `meta.studio`).
- * `operations` is keyed by `resource.operation` (a node's registry, shared/registry.ts); a node without a Resource
+ * Studio credential, operations Studio lacks (no `meta.studio`) fail at once, before any request.
+ * `operations` is a node's registry (shared/registry.ts), keyed by `resource.operation`; a node without a Resource
  * picker is read as its `defaultResource`. An unknown pair is an error, never a fallback.
  */
 export async function routeOperation(
 	this: IExecuteFunctions,
-	operations: Record<string, Operation & { meta?: { studio?: boolean }; label?: string }>,
-	defaultResource?: string,
+	operations: Record<string, Operation & { meta: { studio?: boolean }; label?: string }>,
+	defaultResource: string,
 ): Promise<INodeExecutionData[][]> {
-	const operation = parameterOf(this, 'operation', 0, '') as string;
-	let key: string;
-	if (defaultResource !== undefined) key = `${parameterOf(this, 'resource', 0, defaultResource) as string}.${operation}`;
-	else {
-		// Nodes not yet on a registry: keyed by operation, or by resource.operation.
-		const resource = parameterOf(this, 'resource', 0, '') as string;
-		key = resource && operations[`${resource}.${operation}`] ? `${resource}.${operation}` : operation;
-	}
+	const key = `${parameterOf(this, 'resource', 0, defaultResource) as string}.${parameterOf(this, 'operation', 0, '') as string}`;
 	const handler = operations[key];
 	if (!handler) throw new NodeOperationError(nodeOf(this), `The operation "${key}" is not supported`);
 	// Coze Studio lacks most of Coze's OpenAPI: refuse what it does not serve before any request (each item, so that
 	// continueOnFail still yields one error item per input).
-	const served = handler.meta ? handler.meta.studio === true : studioServes(nodeTypeName(nodeOf(this)), key);
-	const unavailable = !served && (await isCozeStudio(this));
+	const unavailable = handler.meta.studio !== true && (await isCozeStudio(this));
 	const raw = parameterOf(this, 'options.concurrency', 0, DEFAULT_CONCURRENCY);
 	const concurrency = Number.isInteger(raw) && (raw as number) >= 1 ? (raw as number) : DEFAULT_CONCURRENCY;
 	return [

@@ -10,48 +10,8 @@ import { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf } from './transport
  * bot and workflow lookup by ID, workflow runs and chat flows, and reads background runs at
  * GET /v1/workflow/get_run_history. The credential says when it points at Studio (Region → Custom, Server → Coze
  * Studio): the nodes then refuse what Studio lacks before sending anything, pickers ask for IDs, and runs are read
- * through Studio's history path.
+ * through Studio's history path. Which operations Studio serves is each operation's `meta.studio` (its node's registry).
  */
-
-/** Operations Studio serves, per node type (`resource.operation` or `operation`). Everything else is refused. */
-export const STUDIO_OPERATIONS: Record<string, string[]> = {
-	cozeChat: ['sendMessage', 'getChat', 'listMessages', 'cancelChat'],
-	cozeConversation: [
-		'conversation.create',
-		'conversation.get',
-		'conversation.getAll',
-		'conversation.update',
-		'conversation.clear',
-		'conversation.delete',
-		'message.getAll',
-	],
-	cozeDataset: [
-		'dataset.create',
-		'dataset.getAll',
-		'dataset.update',
-		'dataset.delete',
-		'dataset.getProgress',
-		'document.create',
-		'document.getAll',
-		'document.update',
-		'document.delete',
-		'image.getAll',
-	],
-	cozeFile: ['upload'],
-	cozeBot: ['bot.get'],
-	// Version 1 keys, then version 2's (resource.operation) for the same operations.
-	cozeWorkflow: ['run', 'resume', 'chat', 'getRun', 'get', 'workflow.run', 'run.resume', 'chatFlow.chat', 'run.get', 'workflow.get'],
-	cozeWorkflowTrigger: ['poll'],
-};
-
-/** The node type without its package prefix ('n8n-nodes-coze-api.cozeChat' → 'cozeChat'). */
-export function nodeTypeName(node: INode): string {
-	return node.type.slice(node.type.lastIndexOf('.') + 1);
-}
-
-export function studioServes(nodeType: string, operationKey: string): boolean {
-	return STUDIO_OPERATIONS[nodeType]?.includes(operationKey) ?? false;
-}
 
 const studioByContext = new WeakMap<object, boolean>();
 

@@ -1,11 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { currentParameter } from '../../shared/params';
 import { cozeApiData } from '../../shared/transport';
 import { isCozeStudio } from '../../shared/studio';
 
 /** Tools of the chosen plugin (GET /v1/plugins/:plugin_id, docs/get_plugin.md). */
 export async function getPluginTools(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const pluginId = String(this.getCurrentNodeParameter('pluginId', { extractValue: true }) ?? '').trim();
+	const pluginId = String(currentParameter(this, 'pluginId') ?? '').trim();
 	if (!/^\d+$/.test(pluginId)) return [];
 	// Coze Studio has no plugin OpenAPI (studio.ts): say so in the list.
 	if (await isCozeStudio(this)) return [{ name: 'Not Available on Coze Studio', value: '' }];
