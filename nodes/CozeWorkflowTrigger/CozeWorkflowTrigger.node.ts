@@ -5,6 +5,7 @@ import {
 	WORKFLOW_NODE_DESCRIPTION,
 	appLocator,
 	authenticationProperty,
+	choiceField,
 	collectionField,
 	cozeTrigger,
 	workflowIdField,
@@ -81,19 +82,11 @@ export class CozeWorkflowTrigger implements INodeType {
 		properties: [
 			authenticationProperty,
 			{
-				displayName: 'Start Runs',
-				name: 'startRuns',
-				type: 'options',
-				options: [
-					{
-						name: 'When None Is Pending',
-						value: 'whenIdle',
-						description: 'Start a background run on a poll when the previous one has finished (one run at a time)',
-					},
-					{ name: 'On Every Poll', value: 'everyPoll', description: 'Start a background run on every poll, even while others are running' },
-					{ name: 'Never (Watch Execute IDs)', value: 'never', description: 'Only watch the runs listed below, started elsewhere' },
-				],
-				default: 'whenIdle',
+				...choiceField('Start Runs', 'startRuns', 'whenIdle', [
+					['When None Is Pending', 'whenIdle', 'Start a background run on a poll when the previous one has finished (one run at a time)'],
+					['On Every Poll', 'everyPoll', 'Start a background run on every poll, even while others are running'],
+					['Never (Watch Execute IDs)', 'never', 'Only watch the runs listed below, started elsewhere'],
+				]),
 				description:
 					'Coze has no list of runs, so the trigger watches the runs it starts itself (or the IDs you list) and fires once for each run that finishes',
 			},

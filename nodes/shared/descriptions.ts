@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeCredentialDescription, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDisplayOptions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from './items';
@@ -194,6 +194,18 @@ export function concurrencyOptions(show?: Record<string, string[]>): INodeProper
 	return optionsField([], show);
 }
 
+/** One choice of a choice field: its name, value and (optional) description. */
+export type Choice = [name: string, value: INodePropertyOptions['value'], description?: string];
+
+/**
+ * A field that picks one of a few values (type options), the choices in the order given. Spread it into an object
+ * to add its description, displayOptions and the like: `{ ...choiceField(…), description: '…' }`.
+ */
+export function choiceField(displayName: string, name: string, defaultValue: INodePropertyOptions['value'], choices: Choice[]): INodeProperties {
+	const options = choices.map(([label, value, description]) => ({ name: label, value, ...(description ? { description } : {}) }));
+	return { displayName, name, type: 'options', options, default: defaultValue };
+}
+
 /** Return All / Limit as n8n users know them, for list operations. */
 export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
 	return [
@@ -220,14 +232,10 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 /** The Channel (connector) a list or value belongs to: API (1024, the default) or Chat SDK (999). */
 export function channelField(description: string): INodeProperties {
 	return {
-		displayName: 'Channel',
-		name: 'connectorId',
-		type: 'options',
-		options: [
-			{ name: 'API', value: '1024' },
-			{ name: 'Chat SDK', value: '999' },
-		],
-		default: '1024',
+		...choiceField('Channel', 'connectorId', '1024', [
+			['API', '1024'],
+			['Chat SDK', '999'],
+		]),
 		description,
 	};
 }

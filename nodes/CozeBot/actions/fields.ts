@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { botLocator, collectionField, listMode, workspaceLocator } from '../../shared/descriptions';
+import { botLocator, choiceField, collectionField, listMode, workspaceLocator } from '../../shared/descriptions';
 
 /** The API channel ("Agent as API", connector 1024): the one a bot must be published to before /v3/chat can use it. */
 export const API_CONNECTOR_ID = '1024';
@@ -139,15 +139,11 @@ export function botSettingsFields(forUpdate: boolean): INodeProperties[] {
 				'Other model_info_config fields (top_k, top_p, max_tokens, temperature, context_round, response_format, sp_anti_leak, sp_current_time, presence_penalty, frequency_penalty, cache_type, api_mode, parameters). Needs Model ID.',
 		},
 		{
-			displayName: 'Suggested Replies',
-			name: 'replyMode',
-			type: 'options',
-			options: [
-				{ name: 'Enable', value: 'enable', description: 'Up to 3 follow-up questions after each answer' },
-				{ name: 'Disable', value: 'disable' },
-				{ name: 'Customized', value: 'customized', description: 'Follow-up questions written from your own prompt' },
-			],
-			default: 'enable',
+			...choiceField('Suggested Replies', 'replyMode', 'enable', [
+				['Enable', 'enable', 'Up to 3 follow-up questions after each answer'],
+				['Disable', 'disable'],
+				['Customized', 'customized', 'Follow-up questions written from your own prompt'],
+			]),
 			description: 'Whether the bot suggests follow-up questions after it answers',
 		},
 		{

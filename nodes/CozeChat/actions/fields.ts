@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { choiceField } from '../../shared/descriptions';
+
 export const conversationIdField: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
@@ -33,36 +35,21 @@ export const turnOptionFields: INodeProperties[] = [
 		description:
 			'Whether to forward answer text to n8n as it arrives when the workflow streams its response (Chat Trigger or Webhook in streaming mode). The collected item is returned either way.',
 	},
+	choiceField('Output', 'outputMode', 'answer', [
+		['Answer', 'answer', 'One item with the answer, reasoning, follow-ups, usage, IDs and all messages of the turn'],
+		['One Item per Message', 'messages', 'Every message of the turn as its own item'],
+		['Answer and Raw Events', 'events', 'The answer item plus the raw stream events'],
+	]),
 	{
-		displayName: 'Output',
-		name: 'outputMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Answer',
-				value: 'answer',
-				description: 'One item with the answer, reasoning, follow-ups, usage, IDs and all messages of the turn',
-			},
-			{ name: 'One Item per Message', value: 'messages', description: 'Every message of the turn as its own item' },
-			{ name: 'Answer and Raw Events', value: 'events', description: 'The answer item plus the raw stream events' },
-		],
-		default: 'answer',
-	},
-	{
-		displayName: 'Voice Answer',
-		name: 'voiceAnswer',
-		type: 'options',
-		options: [
-			{
-				name: 'From the Question',
-				value: 'auto',
-				description:
-					'When the question holds audio, wait for the voice answer: Ogg/Opus audio is answered as an Ogg Opus file, other audio as a WAV file. Text questions end as soon as the chat completes.',
-			},
-			{ name: 'Expect WAV (24 kHz PCM)', value: 'pcm', description: 'Wait for a voice answer in PCM, as for a WAV question' },
-			{ name: 'Expect Ogg Opus (48 kHz)', value: 'opus', description: 'Wait for a voice answer in Opus, as for an Ogg/Opus question' },
-		],
-		default: 'auto',
+		...choiceField('Voice Answer', 'voiceAnswer', 'auto', [
+			[
+				'From the Question',
+				'auto',
+				'When the question holds audio, wait for the voice answer: Ogg/Opus audio is answered as an Ogg Opus file, other audio as a WAV file. Text questions end as soon as the chat completes.',
+			],
+			['Expect WAV (24 kHz PCM)', 'pcm', 'Wait for a voice answer in PCM, as for a WAV question'],
+			['Expect Ogg Opus (48 kHz)', 'opus', 'Wait for a voice answer in Opus, as for an Ogg/Opus question'],
+		]),
 		description:
 			'Coze speaks the answer only when the question holds audio, after the chat completed; the audio is attached in the binary field "audio" (Response Mode "Stream" only)',
 	},

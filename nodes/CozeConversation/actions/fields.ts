@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { choiceField } from '../../shared/descriptions';
+
 export const conversationIdField: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
@@ -28,13 +30,8 @@ export const contentTypeOptions = [
 ];
 
 /** Newest First / Oldest First (each endpoint spells the two values its own way). */
-export const newestFirstField = (displayName: string, name: string, newest: string, oldest: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	options: [
-		{ name: 'Newest First', value: newest },
-		{ name: 'Oldest First', value: oldest },
-	],
-	default: newest,
-});
+export const newestFirstField = (displayName: string, name: string, newest: string, oldest: string): INodeProperties =>
+	choiceField(displayName, name, newest, [
+		['Newest First', newest],
+		['Oldest First', oldest],
+	]);

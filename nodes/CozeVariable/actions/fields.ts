@@ -1,19 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appLocator, botLocator, channelField, workspaceLocator } from '../../shared/descriptions';
+import { appLocator, botLocator, channelField, choiceField, workspaceLocator } from '../../shared/descriptions';
 
 /** Whose variables (bot or app), for which end user and channel: the first fields of Get and Set. */
 export const ownerFields: INodeProperties[] = [
-	{
-		displayName: 'Owner',
-		name: 'ownerType',
-		type: 'options',
-		options: [
-			{ name: 'Bot', value: 'bot', description: 'Variables of a bot (agent)' },
-			{ name: 'App', value: 'app', description: 'Variables of a Coze app' },
-		],
-		default: 'bot',
-	},
+	choiceField('Owner', 'ownerType', 'bot', [
+		['Bot', 'bot', 'Variables of a bot (agent)'],
+		['App', 'app', 'Variables of a Coze app'],
+	]),
 	workspaceLocator({ description: 'Workspace to pick the bot or app from (only used by the lists)' }),
 	botLocator({ description: 'The bot whose variables to read or write', displayOptions: { show: { ownerType: ['bot'] } } }),
 	appLocator({

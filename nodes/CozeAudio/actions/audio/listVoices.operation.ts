@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
+import { choiceField, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
@@ -20,26 +20,16 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: 'Whether to leave out the system voices and list only cloned (custom) voices',
 		},
+		choiceField('Model Type', 'modelType', 'big', [
+			['Big Model', 'big'],
+			['Small Model', 'small'],
+		]),
 		{
-			displayName: 'Model Type',
-			name: 'modelType',
-			type: 'options',
-			options: [
-				{ name: 'Big Model', value: 'big' },
-				{ name: 'Small Model', value: 'small' },
-			],
-			default: 'big',
-		},
-		{
-			displayName: 'Voice State',
-			name: 'voiceState',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Cloned', value: 'cloned' },
-				{ name: 'Not Yet Cloned', value: 'init' },
-			],
-			default: 'cloned',
+			...choiceField('Voice State', 'voiceState', 'cloned', [
+				['All', 'all'],
+				['Cloned', 'cloned'],
+				['Not Yet Cloned', 'init'],
+			]),
 			description: 'Clone state of the voices to list (Coze lists cloned voices by default)',
 		},
 	]),

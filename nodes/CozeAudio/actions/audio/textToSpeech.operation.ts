@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { choiceField, optionsField } from '../../../shared/descriptions';
 import { collectionParameter, optionParameter, optionalId, textParameter } from '../../../shared/params';
 import { cozeApiBinary } from '../../../shared/transport';
 import { voiceLocator } from '../fields';
@@ -36,16 +36,12 @@ export const description: INodeProperties[] = [
 	},
 	voiceLocator,
 	{
-		displayName: 'Audio Format',
-		name: 'responseFormat',
-		type: 'options',
-		options: [
-			{ name: 'MP3', value: 'mp3' },
-			{ name: 'OGG Opus', value: 'ogg_opus' },
-			{ name: 'PCM (Raw)', value: 'pcm' },
-			{ name: 'WAV', value: 'wav' },
-		],
-		default: 'mp3',
+		...choiceField('Audio Format', 'responseFormat', 'mp3', [
+			['MP3', 'mp3'],
+			['OGG Opus', 'ogg_opus'],
+			['PCM (Raw)', 'pcm'],
+			['WAV', 'wav'],
+		]),
 		description: 'Encoding of the audio file',
 	},
 	{

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { choiceField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { numericId, optionParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
@@ -10,16 +10,10 @@ export const meta = { name: 'Get', action: 'Get a bot', description: 'Read the p
 
 export const description: INodeProperties[] = [
 	...botFields,
-	{
-		displayName: 'Version',
-		name: 'version',
-		type: 'options',
-		options: [
-			{ name: 'Published', value: 'published', description: 'The configuration live on the channels' },
-			{ name: 'Draft', value: 'draft', description: 'The current draft, with changes not published yet' },
-		],
-		default: 'published',
-	},
+	choiceField('Version', 'version', 'published', [
+		['Published', 'published', 'The configuration live on the channels'],
+		['Draft', 'draft', 'The current draft, with changes not published yet'],
+	]),
 	optionsField(),
 ];
 

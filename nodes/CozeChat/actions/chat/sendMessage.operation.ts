@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pollTurn, questionVoice, streamChatTurn, turnOptions, turnToItems, userMessage } from '../../../shared/chatTurn';
-import { botLocator, optionsField, workspaceLocator } from '../../../shared/descriptions';
+import { botLocator, choiceField, optionsField, workspaceLocator } from '../../../shared/descriptions';
 import { parseJsonShape } from '../../../shared/json';
 import { collectionParameter, idText, nodeOf, optionParameter, requiredId, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
@@ -36,16 +36,10 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. Summarize this support ticket',
 		description: 'The user question sent to the bot',
 	},
-	{
-		displayName: 'Conversation',
-		name: 'conversation',
-		type: 'options',
-		options: [
-			{ name: 'New Conversation', value: 'new', description: 'Coze starts a new conversation for this message' },
-			{ name: 'Existing Conversation', value: 'existing', description: 'Continue a conversation: its messages are the context' },
-		],
-		default: 'new',
-	},
+	choiceField('Conversation', 'conversation', 'new', [
+		['New Conversation', 'new', 'Coze starts a new conversation for this message'],
+		['Existing Conversation', 'existing', 'Continue a conversation: its messages are the context'],
+	]),
 	{ ...conversationIdField, displayOptions: { show: { conversation: ['existing'] } } },
 	optionsField([
 		{
@@ -134,26 +128,16 @@ export const description: INodeProperties[] = [
 			description: 'With Response Mode "Poll", how often to ask for the status (Coze asks for at most once per second)',
 		},
 		{
-			displayName: 'Publish Status',
-			name: 'publishStatus',
-			type: 'options',
-			options: [
-				{ name: 'Published Online', value: 'published_online' },
-				{ name: 'Unpublished Draft', value: 'unpublished_draft' },
-			],
-			default: 'published_online',
+			...choiceField('Publish Status', 'publishStatus', 'published_online', [
+				['Published Online', 'published_online'],
+				['Unpublished Draft', 'unpublished_draft'],
+			]),
 			description: 'Talk to the published bot or to its draft',
 		},
-		{
-			displayName: 'Response Mode',
-			name: 'responseMode',
-			type: 'options',
-			options: [
-				{ name: 'Stream (Fastest)', value: 'stream', description: 'Finish the moment Coze completes the chat' },
-				{ name: 'Poll', value: 'poll', description: 'Create without streaming and poll the status (for proxies that block streams)' },
-			],
-			default: 'stream',
-		},
+		choiceField('Response Mode', 'responseMode', 'stream', [
+			['Stream (Fastest)', 'stream', 'Finish the moment Coze completes the chat'],
+			['Poll', 'poll', 'Create without streaming and poll the status (for proxies that block streams)'],
+		]),
 		...turnOptionFields,
 	]),
 ];

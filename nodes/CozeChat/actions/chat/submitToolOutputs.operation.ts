@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { streamChatTurn, turnOptions, turnToItems } from '../../../shared/chatTurn';
-import { optionsField } from '../../../shared/descriptions';
+import { choiceField, optionsField } from '../../../shared/descriptions';
 import { parseJsonParameter } from '../../../shared/json';
 import { collectionParameter, nodeOf, optionParameter, parameterOf } from '../../../shared/params';
 import { chatOf } from '../../helpers/chat';
@@ -16,16 +16,10 @@ export const meta = {
 
 export const description: INodeProperties[] = [
 	...chatTurnFields,
-	{
-		displayName: 'Tool Outputs',
-		name: 'toolOutputsInput',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields' },
-			{ name: 'JSON', value: 'json' },
-		],
-		default: 'fields',
-	},
+	choiceField('Tool Outputs', 'toolOutputsInput', 'fields', [
+		['Fields', 'fields'],
+		['JSON', 'json'],
+	]),
 	{
 		displayName: 'Tool Outputs',
 		name: 'toolOutputs',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions, workspaceLocator } from '../../../shared/descriptions';
+import { choiceField, concurrencyOptions, workspaceLocator } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { parameterOf, requiredId, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
@@ -11,16 +11,10 @@ export const meta = { name: 'Create', action: 'Create a knowledge base', studio:
 export const description: INodeProperties[] = [
 	workspaceLocator({ required: true, description: 'The workspace (space) the knowledge base belongs to' }),
 	datasetNameField,
-	{
-		displayName: 'Type',
-		name: 'formatType',
-		type: 'options',
-		options: [
-			{ name: 'Text', value: 0, description: 'Documents: PDF, TXT, DOC, DOCX, web pages' },
-			{ name: 'Images', value: 2, description: 'Images uploaded with Coze File' },
-		],
-		default: 0,
-	},
+	choiceField('Type', 'formatType', 0, [
+		['Text', 0, 'Documents: PDF, TXT, DOC, DOCX, web pages'],
+		['Images', 2, 'Images uploaded with Coze File'],
+	]),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	concurrencyOptions(),
 ];

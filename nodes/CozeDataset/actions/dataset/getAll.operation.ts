@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, concurrencyOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { choiceField, collectionField, concurrencyOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, limitOf, requiredId, textValue } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
@@ -12,17 +12,11 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit({}),
 	collectionField('filters', [
 		{ displayName: 'Name Contains', name: 'name', type: 'string', default: '' },
-		{
-			displayName: 'Type',
-			name: 'formatType',
-			type: 'options',
-			options: [
-				{ name: 'Text', value: 0 },
-				{ name: 'Table', value: 1 },
-				{ name: 'Images', value: 2 },
-			],
-			default: 0,
-		},
+		choiceField('Type', 'formatType', 0, [
+			['Text', 0],
+			['Table', 1],
+			['Images', 2],
+		]),
 	]),
 	concurrencyOptions(),
 ];

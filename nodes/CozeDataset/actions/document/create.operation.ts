@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { choiceField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, nodeOf, numberValue, optionParameter, parameterOf, requiredId, textParameter } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
@@ -23,17 +23,11 @@ const forSource = (source: (typeof SOURCES)[number]) => ({ show: { source: [sour
 export const description: INodeProperties[] = [
 	workspacePicker,
 	datasetField,
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		options: [
-			{ name: 'Binary File', value: 'binary', description: 'A PDF, TXT, DOC or DOCX file from a previous node (text knowledge base)' },
-			{ name: 'Web Page', value: 'url', description: 'Coze fetches and indexes the page (text knowledge base)' },
-			{ name: 'Uploaded Image', value: 'fileId', description: 'An image uploaded with Coze File (image knowledge base)' },
-		],
-		default: 'binary',
-	},
+	choiceField('Source', 'source', 'binary', [
+		['Binary File', 'binary', 'A PDF, TXT, DOC or DOCX file from a previous node (text knowledge base)'],
+		['Web Page', 'url', 'Coze fetches and indexes the page (text knowledge base)'],
+		['Uploaded Image', 'fileId', 'An image uploaded with Coze File (image knowledge base)'],
+	]),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -62,14 +56,10 @@ export const description: INodeProperties[] = [
 		displayOptions: forSource('fileId'),
 	},
 	{
-		displayName: 'Captions',
-		name: 'captionType',
-		type: 'options',
-		options: [
-			{ name: 'By Coze (Automatic)', value: 0, description: 'Coze describes the image' },
-			{ name: 'Manual', value: 1, description: 'Set the caption here or later with Image → Update Caption' },
-		],
-		default: 0,
+		...choiceField('Captions', 'captionType', 0, [
+			['By Coze (Automatic)', 0, 'Coze describes the image'],
+			['Manual', 1, 'Set the caption here or later with Image → Update Caption'],
+		]),
 		description: 'How the image is captioned; Coze requires this choice for the first image of an image knowledge base',
 		displayOptions: forSource('fileId'),
 	},
@@ -88,16 +78,10 @@ export const description: INodeProperties[] = [
 			default: '',
 			description: 'Caption of an image (image knowledge base, Manual captions)',
 		},
-		{
-			displayName: 'Chunking',
-			name: 'chunking',
-			type: 'options',
-			options: [
-				{ name: 'Automatic', value: 'auto' },
-				{ name: 'Custom', value: 'custom', description: 'Split at a separator into chunks of at most Max Tokens' },
-			],
-			default: 'auto',
-		},
+		choiceField('Chunking', 'chunking', 'auto', [
+			['Automatic', 'auto'],
+			['Custom', 'custom', 'Split at a separator into chunks of at most Max Tokens'],
+		]),
 		{
 			displayName: 'Max Tokens',
 			name: 'maxTokens',

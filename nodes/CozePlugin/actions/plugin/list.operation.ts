@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { choiceField, collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idList, limitOf, textValue } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
@@ -34,29 +34,19 @@ export const description: INodeProperties[] = [
 			description: 'Fuzzy search in plugin names and descriptions',
 		},
 		{
-			displayName: 'Publisher',
-			name: 'isOfficial',
-			type: 'options',
-			options: [
-				{ name: 'Coze Official', value: 'true' },
-				{ name: 'Third Party', value: 'false' },
-			],
-			default: 'true',
+			...choiceField('Publisher', 'isOfficial', 'true', [
+				['Coze Official', 'true'],
+				['Third Party', 'false'],
+			]),
 			description: 'Only official plugins or only third-party plugins (default: both)',
 		},
 	]),
 	optionsField([
-		{
-			displayName: 'Sort By',
-			name: 'sortType',
-			type: 'options',
-			options: [
-				{ name: 'Most Popular', value: 'heat' },
-				{ name: 'Newest', value: 'newest' },
-				{ name: 'Relevance (With Keyword)', value: 'relative' },
-			],
-			default: 'heat',
-		},
+		choiceField('Sort By', 'sortType', 'heat', [
+			['Most Popular', 'heat'],
+			['Newest', 'newest'],
+			['Relevance (With Keyword)', 'relative'],
+		]),
 	]),
 ];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { choiceField, concurrencyOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { idList, optionParameter, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
@@ -23,16 +23,10 @@ export const description: INodeProperties[] = [
 		placeholder: 'city, language',
 		description: 'Comma-separated names to read; empty reads every variable. Unknown names are skipped.',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item With All Variables', value: 'object', description: 'Each variable as a field, plus the full list' },
-			{ name: 'One Item per Variable', value: 'items', description: 'Fields keyword, value, create_time and update_time' },
-		],
-		default: 'object',
-	},
+	choiceField('Output', 'output', 'object', [
+		['One Item With All Variables', 'object', 'Each variable as a field, plus the full list'],
+		['One Item per Variable', 'items', 'Fields keyword, value, create_time and update_time'],
+	]),
 	concurrencyOptions(),
 ];
 

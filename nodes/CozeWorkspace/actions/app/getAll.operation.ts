@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
+import { choiceField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, limitOf, requiredId } from '../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
@@ -17,16 +17,12 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit({}),
 	optionsField([
 		{
-			displayName: 'Publish Status',
-			name: 'publishStatus',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all', description: 'Drafts and published apps' },
-				{ name: 'Published', value: 'published_online', description: 'Apps with a published version (Coze default)' },
-				{ name: 'Published, Now a Draft', value: 'published_draft', description: 'Published before, with unpublished changes' },
-				{ name: 'Never Published', value: 'unpublished_draft' },
-			],
-			default: 'published_online',
+			...choiceField('Publish Status', 'publishStatus', 'published_online', [
+				['All', 'all', 'Drafts and published apps'],
+				['Published', 'published_online', 'Apps with a published version (Coze default)'],
+				['Published, Now a Draft', 'published_draft', 'Published before, with unpublished changes'],
+				['Never Published', 'unpublished_draft'],
+			]),
 			description: 'Which apps to list by publish status',
 		},
 		{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../../../shared/chatTurn';
-import { appLocator, botLocator, optionsField, workflowIdField, workflowVersionLocator } from '../../../../shared/descriptions';
+import { appLocator, botLocator, choiceField, optionsField, workflowIdField, workflowVersionLocator } from '../../../../shared/descriptions';
 import { parseJsonShape } from '../../../../shared/json';
 import { toItems } from '../../../../shared/items';
 import { collectionParameter, optionalId, requiredId, textParameter } from '../../../../shared/params';
@@ -19,14 +19,10 @@ export const description: INodeProperties[] = [
 	workspaceField(),
 	{ ...workflowIdField(), description: 'The chat flow. It must be published.' },
 	{
-		displayName: 'Run As',
-		name: 'runAs',
-		type: 'options',
-		options: [
-			{ name: 'App', value: 'app', description: 'A chat flow inside a Coze app (the app ID is required)' },
-			{ name: 'Bot', value: 'bot', description: 'A chat flow from the resource library, run as one of your bots' },
-		],
-		default: 'app',
+		...choiceField('Run As', 'runAs', 'app', [
+			['App', 'app', 'A chat flow inside a Coze app (the app ID is required)'],
+			['Bot', 'bot', 'A chat flow from the resource library, run as one of your bots'],
+		]),
 		description: 'Coze runs a chat flow on behalf of an app or a bot, whose variables and data it uses (docs workflow_chat.md)',
 	},
 	appLocator({ description: 'The Coze app the chat flow belongs to (required)', displayOptions: { show: { runAs: ['app'] } } }),

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appLocator, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../../shared/descriptions';
+import { appLocator, choiceField, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../../shared/descriptions';
 import { toItems } from '../../../../shared/items';
 import { collectionParameter, limitOf, optionalId, requiredId } from '../../../../shared/params';
 import { cozePaginate, pageNumberStyle } from '../../../../shared/transport';
@@ -17,16 +17,10 @@ export const description: INodeProperties[] = [
 			{ name: 'Published With Newer Draft', value: 'published_draft' },
 			{ name: 'Unpublished Draft', value: 'unpublished_draft' },
 		]),
-		{
-			displayName: 'Type',
-			name: 'workflowMode',
-			type: 'options',
-			options: [
-				{ name: 'Workflow', value: 'workflow' },
-				{ name: 'Chat Flow', value: 'chatflow' },
-			],
-			default: 'workflow',
-		},
+		choiceField('Type', 'workflowMode', 'workflow', [
+			['Workflow', 'workflow'],
+			['Chat Flow', 'chatflow'],
+		]),
 	]),
 	concurrencyOptions(),
 ];

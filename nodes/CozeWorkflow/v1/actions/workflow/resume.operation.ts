@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField, workflowIdField } from '../../../../shared/descriptions';
+import { choiceField, optionsField, workflowIdField } from '../../../../shared/descriptions';
 import { collectionParameter, numberValue, optionParameter, parameterOf, requiredId, textParameter } from '../../../../shared/params';
 import { isCozeStudio, studioUnavailableError } from '../../../../shared/studio';
 import { cozeApiRequest } from '../../../../shared/transport';
@@ -45,14 +45,10 @@ export const description: INodeProperties[] = [
 		description: 'The user\'s answer to the question. For a file, pass {"file_id": "…"} as JSON text.',
 	},
 	{
-		displayName: 'Resume Mode',
-		name: 'resumeMode',
-		type: 'options',
-		options: [
-			{ name: 'Streaming', value: 'stream', description: 'For runs started with Wait for Result (Streaming)' },
-			{ name: 'Non-Streaming', value: 'sync', description: 'For runs started with Wait for Result (Non-Streaming) or in the background' },
-		],
-		default: 'stream',
+		...choiceField('Resume Mode', 'resumeMode', 'stream', [
+			['Streaming', 'stream', 'For runs started with Wait for Result (Streaming)'],
+			['Non-Streaming', 'sync', 'For runs started with Wait for Result (Non-Streaming) or in the background'],
+		]),
 		description: 'Coze resumes a run the way it was started',
 	},
 	optionsField([
