@@ -229,6 +229,17 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 	];
 }
 
+/** The conversation of Coze Chat's chat turns and of Coze Conversation's operations (conversation_id). */
+export const conversationIdField: INodeProperties = {
+	displayName: 'Conversation ID',
+	name: 'conversationId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '7430…',
+	description: 'ID of the conversation (conversation_id in the output of Coze Chat or of Coze Conversation → Create)',
+};
+
 /** The Channel (connector) a list or value belongs to: API (1024, the default) or Chat SDK (999). */
 export function channelField(description: string): INodeProperties {
 	return {

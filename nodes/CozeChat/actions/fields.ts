@@ -1,16 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { choiceField } from '../../shared/descriptions';
-
-export const conversationIdField: INodeProperties = {
-	displayName: 'Conversation ID',
-	name: 'conversationId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '7430…',
-	description: 'ID of the Coze conversation (conversation_id in the output of Send Message)',
-};
+import { choiceField, conversationIdField } from '../../shared/descriptions';
 
 export const chatIdField: INodeProperties = {
 	displayName: 'Chat ID',

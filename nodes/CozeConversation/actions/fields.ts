@@ -2,16 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { choiceField } from '../../shared/descriptions';
 
-export const conversationIdField: INodeProperties = {
-	displayName: 'Conversation ID',
-	name: 'conversationId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '7430000000000000000',
-	description: 'ID of the conversation (conversation_id in the output of Coze Chat or Create)',
-};
-
 export const messageIdField: INodeProperties = {
 	displayName: 'Message ID',
 	name: 'messageId',

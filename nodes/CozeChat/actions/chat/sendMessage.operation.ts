@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pollTurn, questionVoice, streamChatTurn, turnOptions, turnToItems, userMessage } from '../../../shared/chatTurn';
-import { botLocator, choiceField, optionsField, workspaceLocator } from '../../../shared/descriptions';
+import { botLocator, choiceField, conversationIdField, optionsField, workspaceLocator } from '../../../shared/descriptions';
 import { parseJsonShape } from '../../../shared/json';
 import { collectionParameter, idText, nodeOf, optionParameter, requiredId, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
-import { conversationIdField, turnOptionFields } from '../fields';
+import { turnOptionFields } from '../fields';
 
 export const meta = {
 	name: 'Send Message',

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { concurrencyOptions, conversationIdField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { cozeApiData } from '../../../shared/transport';
 import { conversationIdOf, conversationPath } from '../../helpers/request';
-import { conversationIdField } from '../fields';
 
 export const meta = {
 	name: 'Clear Context',

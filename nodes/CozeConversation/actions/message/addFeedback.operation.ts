@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { conversationIdField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idList, nodeOf, optionParameter, textValue } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
 import { feedbackPath, messageIdsOf } from '../../helpers/request';
-import { conversationIdField, messageIdField } from '../fields';
+import { messageIdField } from '../fields';
 
 export const meta = { name: 'Add Feedback', action: 'Rate an answer', description: 'Like or unlike an answer, with reasons and a comment' };
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { conversationIdField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, optionParameter, textParameter } from '../../../shared/params';
 import { cozeApiData } from '../../../shared/transport';
 import { conversationIdOf, metaData } from '../../helpers/request';
-import { CONTENT_TYPES, contentTypeOptions, conversationIdField } from '../fields';
+import { CONTENT_TYPES, contentTypeOptions } from '../fields';
 
 export const meta = {
 	name: 'Create',

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions } from '../../../shared/descriptions';
+import { concurrencyOptions, conversationIdField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { cozeApiRequest } from '../../../shared/transport';
 import { feedbackPath, messageIdsOf } from '../../helpers/request';
-import { conversationIdField, messageIdField } from '../fields';
+import { messageIdField } from '../fields';
 
 export const meta = { name: 'Delete Feedback', action: 'Delete the rating of an answer' };
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
+import { collectionField, concurrencyOptions, conversationIdField, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, limitOf } from '../../../shared/params';
 import { cozePaginate, cursorStyle } from '../../../shared/transport';
 import { conversationIdOf } from '../../helpers/request';
-import { conversationIdField, newestFirstField } from '../fields';
+import { newestFirstField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many messages', description: 'List the questions and answers of a conversation', studio: true };
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionField, concurrencyOptions } from '../../../shared/descriptions';
+import { collectionField, concurrencyOptions, conversationIdField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, nodeOf, textValue } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
 import { messageIdsOf, metaData } from '../../helpers/request';
-import { contentTypeOptions, conversationIdField, messageIdField } from '../fields';
+import { contentTypeOptions, messageIdField } from '../fields';
 
 export const meta = { name: 'Update', action: 'Update a message', description: 'Change the content or meta data of a message' };
 
