@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cancelledError, cozeApiError } from './errors';
@@ -200,6 +200,34 @@ export interface ChatStreamOptions {
 	/** A voice answer may follow, in this encoding: read until `done` (see collectChatStream). */
 	voice?: VoiceFormat;
 }
+
+/** The Options entries chatStreamOptions reads: Live Streaming, Idle Timeout and Timeout of a streamed chat turn. */
+export const chatStreamFields: INodeProperties[] = [
+	{
+		displayName: 'Live Streaming',
+		name: 'liveStreaming',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to forward answer text to n8n as it arrives when the workflow streams its response (Chat Trigger or Webhook in streaming mode). The collected item is returned either way.',
+	},
+	{
+		displayName: 'Idle Timeout (Seconds)',
+		name: 'idleTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'Fail when the stream sends nothing for this long; a silent stream never yields a partial answer',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 300,
+		description: 'Give up (and cancel the chat) when the answer takes longer than this',
+	},
+];
 
 /**
  * Timeout, Idle Timeout and Live Streaming of a streamed chat turn (Send Message, Submit Tool Outputs, Chat With Chat

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { chatStreamFields } from '../../shared/chatTurn';
 import { choiceField, conversationIdField } from '../../shared/descriptions';
 
 export const chatIdField: INodeProperties = {
@@ -17,14 +18,7 @@ export const chatTurnFields: INodeProperties[] = [conversationIdField, chatIdFie
 
 /** Options shared by the operations that wait for a chat turn (Send Message, Submit Tool Outputs). */
 export const turnOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Live Streaming',
-		name: 'liveStreaming',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to forward answer text to n8n as it arrives when the workflow streams its response (Chat Trigger or Webhook in streaming mode). The collected item is returned either way.',
-	},
+	...chatStreamFields,
 	choiceField('Output', 'outputMode', 'answer', [
 		['Answer', 'answer', 'One item with the answer, reasoning, follow-ups, usage, IDs and all messages of the turn'],
 		['One Item per Message', 'messages', 'Every message of the turn as its own item'],
@@ -42,21 +36,5 @@ export const turnOptionFields: INodeProperties[] = [
 		]),
 		description:
 			'Coze speaks the answer only when the question holds audio, after the chat completed; the audio is attached in the binary field "audio" (Response Mode "Stream" only)',
-	},
-	{
-		displayName: 'Idle Timeout (Seconds)',
-		name: 'idleTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 60,
-		description: 'Fail when the stream sends nothing for this long; a silent stream never yields a partial answer',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 300,
-		description: 'Give up (and cancel the chat) when the answer takes longer than this',
 	},
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../../../shared/chatTurn';
+import { chatStreamFields, chatStreamOptions, streamChatTurn, summarizeTurn, userMessage } from '../../../../shared/chatTurn';
 import { appLocator, botLocator, choiceField, optionsField, workflowIdField, workflowVersionLocator } from '../../../../shared/descriptions';
 import { parseJsonShape } from '../../../../shared/json';
 import { toItems } from '../../../../shared/items';
@@ -61,35 +61,13 @@ export const description: INodeProperties[] = [
 			default: '',
 			description: 'Comma-separated public URLs of images or files to send with the message',
 		},
-		{
-			displayName: 'Idle Timeout (Seconds)',
-			name: 'idleTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 60,
-			description: 'Fail when the stream sends nothing for this long',
-		},
-		{
-			displayName: 'Live Streaming',
-			name: 'liveStreaming',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to forward answer text to n8n as it arrives when the workflow streams its response',
-		},
+		...chatStreamFields,
 		{
 			displayName: 'Parameters (JSON)',
 			name: 'parameters',
 			type: 'json',
 			default: '{}',
 			description: "Custom inputs of the chat flow's start node",
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 300,
-			description: 'Give up (and cancel the chat) when the answer takes longer than this',
 		},
 		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'End-user ID (ext.user_id)' },
 		workflowVersionLocator(
