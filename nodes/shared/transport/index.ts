@@ -8,4 +8,4 @@ export { CREDENTIAL_TYPE_BY_AUTHENTICATION, authenticationOf, cozeApiBinary, coz
 export { nodeOf } from '../params';
 export { failureOf } from './failures';
 export type { PageStyle } from './pagination';
-export { cozePaginate, cursorStyle, pageNumberStyle } from './pagination';
+export { cozePaginate, cursorStyle, listItems, pageNumberStyle } from './pagination';

@@ -1,5 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { toItems } from '../items';
+import { limitOf } from '../params';
 import type { CozeContext, CozeRequest } from './request';
 import { cozeApiRequest } from './request';
 
@@ -99,4 +101,19 @@ export async function cozePaginate(
 		next = style.next(envelope, next, page, pageSize);
 	}
 	return results;
+}
+
+/**
+ * What a list operation returns: the entries of `request`'s pages up to the item's Return All / Limit, pages as large
+ * as the endpoint allows (`maxPageSize`), one output item per entry (`shape` adds to or reshapes an entry).
+ */
+export async function listItems(
+	ctx: IExecuteFunctions,
+	request: CozeRequest & { itemIndex: number },
+	style: PageStyle,
+	maxPageSize: number,
+	shape: (entry: IDataObject) => IDataObject = (entry) => entry,
+): Promise<INodeExecutionData[]> {
+	const entries = await cozePaginate.call(ctx, request, style, { maxPageSize, limit: limitOf(ctx, request.itemIndex) });
+	return toItems(entries.map(shape));
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 
 export const meta = { name: 'List Voices', action: 'List voices', description: 'List system voices and cloned voices' };
 
@@ -38,11 +37,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = collectionParameter(this, 'filters', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.filterSystemVoice !== undefined) qs.filter_system_voice = filters.filterSystemVoice === true;
 	if (filters.modelType) qs.model_type = filters.modelType;
 	if (filters.voiceState) qs.voice_state = filters.voiceState;
 	const style = pageNumberStyle({ itemsPath: 'data.voice_list', hasMorePath: 'data.has_more' });
-	return toItems(await cozePaginate.call(this, { method: 'GET', path: '/v1/audio/voices', qs, itemIndex }, style, { maxPageSize: PAGE_SIZE, limit }));
+	return await listItems(this, { method: 'GET', path: '/v1/audio/voices', qs, itemIndex }, style, PAGE_SIZE);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf, requiredId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, requiredId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { publishFilters } from '../../helpers/filters';
 import { publishFiltersField, workspaceField } from '../fields';
 
@@ -30,9 +29,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
 	const filters = collectionParameter(this, 'filters', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = { workspace_id: workspaceId, ...publishFilters(filters) };
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
-	const bots = await cozePaginate.call(this, { method: 'GET', path: '/v1/bots', qs, itemIndex }, style, { maxPageSize: 50, limit });
-	return toItems(bots);
+	return await listItems(this, { method: 'GET', path: '/v1/bots', qs, itemIndex }, style, 50);
 }

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf, numericId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, numericId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { publishFilters } from '../../helpers/filters';
 import { botFields, publishFiltersField } from '../fields';
 
@@ -28,13 +27,9 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const botId = numericId(this, 'botId', itemIndex, 'bot ID');
 	const filters = collectionParameter(this, 'filters', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	// A channel narrows published versions only: drafts are sent without one.
 	const qs = publishFilters(filters, filters.publishStatus !== 'unpublished_draft');
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
-	const versions = await cozePaginate.call(this, { method: 'GET', path: `/v1/bots/${botId}/versions`, qs, itemIndex }, style, {
-		maxPageSize: 30,
-		limit,
-	});
-	return toItems(versions.map((version) => ({ bot_id: botId, ...version })));
+	const request = { method: 'GET' as const, path: `/v1/bots/${botId}/versions`, qs, itemIndex };
+	return await listItems(this, request, style, 30, (version) => ({ bot_id: botId, ...version }));
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { botLocator, channelField, optionsField, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf, requiredId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, requiredId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { newestFirstField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many conversations', description: 'List the conversations of a bot', studio: true };
@@ -23,5 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.connectorId) qs.connector_id = options.connectorId;
 	const style = pageNumberStyle({ itemsPath: 'data.conversations', hasMorePath: 'data.has_more' });
 	const request = { method: 'GET' as const, path: '/v1/conversations', qs, itemIndex };
-	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 50, limit: limitOf(this, itemIndex) }));
+	return await listItems(this, request, style, 50);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectionField, concurrencyOptions, conversationIdField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, idText, limitOf } from '../../../shared/params';
-import { cozePaginate, cursorStyle } from '../../../shared/transport';
+import { collectionParameter, idText } from '../../../shared/params';
+import { cursorStyle, listItems } from '../../../shared/transport';
 import { conversationIdOf } from '../../helpers/request';
 import { newestFirstField } from '../fields';
 
@@ -32,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (chatId) body.chat_id = chatId;
 	const style = cursorStyle({ itemsPath: 'data', cursorParam: 'after_id', cursorPath: 'last_id', sizeParam: 'limit', where: 'body' });
 	const request = { method: 'POST' as const, path: '/v1/conversation/message/list', qs, body, itemIndex, idempotent: true };
-	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 50, limit: limitOf(this, itemIndex) }));
+	return await listItems(this, request, style, 50);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, collectionField, concurrencyOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf, requiredId, textValue } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, requiredId, textValue } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 
 export const meta = { name: 'Get Many', action: 'Get many knowledge bases', studio: true };
 
@@ -30,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.formatType !== undefined) qs.format_type = filters.formatType;
 	const style = pageNumberStyle({ itemsPath: 'data.dataset_list', totalPath: 'data.total_count' });
 	const request = { method: 'GET' as const, path: '/v1/datasets', qs, itemIndex };
-	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 300, limit: limitOf(this, itemIndex) }));
+	return await listItems(this, request, style, 300);
 }

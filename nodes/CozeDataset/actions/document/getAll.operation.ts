@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { limitOf, requiredId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { requiredId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { DOCUMENT_HEADERS } from '../../helpers/documents';
 import { datasetField, workspacePicker } from '../fields';
 
@@ -23,5 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 	};
-	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 100, limit: limitOf(this, itemIndex) }));
+	return await listItems(this, request, style, 100);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectionField, concurrencyOptions, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf, requiredId, textValue } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, requiredId, textValue } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { datasetField, workspacePicker } from '../fields';
 
 export const meta = {
@@ -40,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.hasCaption === 'boolean') qs.has_caption = filters.hasCaption;
 	const style = pageNumberStyle({ itemsPath: 'data.photo_infos', totalPath: 'data.total_count' });
 	const request = { method: 'GET' as const, path: `/v1/datasets/${encodeURIComponent(datasetId)}/images`, qs, itemIndex };
-	return toItems(await cozePaginate.call(this, request, style, { maxPageSize: 299, limit: limitOf(this, itemIndex) }));
+	return await listItems(this, request, style, 299);
 }

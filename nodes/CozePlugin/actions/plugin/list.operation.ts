@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, idList, limitOf, textValue } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, idList, textValue } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 
 export const meta = {
 	name: 'List Plugins',
@@ -63,11 +62,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.sortType) qs.sort_type = options.sortType;
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
 	const request = { method: 'GET' as const, path: '/v1/stores/plugins', qs, itemIndex };
-	const plugins = await cozePaginate.call(this, request, style, { maxPageSize: PAGE_SIZE, limit: limitOf(this, itemIndex) });
-	return toItems(
-		plugins.map((plugin) => {
-			const meta = (plugin.metainfo ?? {}) as IDataObject;
-			return { plugin_id: meta.entity_id, name: meta.name, description: meta.description, ...plugin };
-		}),
-	);
+	return await listItems(this, request, style, PAGE_SIZE, (plugin) => {
+		const meta = (plugin.metainfo ?? {}) as IDataObject;
+		return { plugin_id: meta.entity_id, name: meta.name, description: meta.description, ...plugin };
+	});
 }

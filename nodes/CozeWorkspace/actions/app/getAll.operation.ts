@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, idText, limitOf, requiredId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter, idText, requiredId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { workspaceField } from '../fields';
 
 export const meta = {
@@ -43,12 +42,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
 	const options = collectionParameter(this, 'options', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (options.publishStatus) qs.publish_status = options.publishStatus;
 	const connectorId = idText(this, options.connectorId ?? '', 'Channel ID', itemIndex);
 	if (connectorId) qs.connector_id = connectorId;
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total' });
-	const apps = await cozePaginate.call(this, { method: 'GET', path: '/v1/apps', qs, itemIndex }, style, { maxPageSize: 20, limit });
-	return toItems(apps.map((app) => ({ workspace_id: workspaceId, ...app })));
+	return await listItems(this, { method: 'GET', path: '/v1/apps', qs, itemIndex }, style, 20, (app) => ({ workspace_id: workspaceId, ...app }));
 }

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { limitOf, requiredId } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { requiredId } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 import { workspaceField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many workspace members', description: 'List the members of a workspace' };
@@ -13,11 +12,7 @@ export const description: INodeProperties[] = [workspaceField('The workspace who
 /** GET /v1/workspaces/{workspace_id}/members (list_space_member.md): page_size 1-50, answers { items, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
-	const limit = limitOf(this, itemIndex);
 	const style = pageNumberStyle({ itemsPath: 'data.items', totalPath: 'data.total_count' });
-	const members = await cozePaginate.call(this, { method: 'GET', path: `/v1/workspaces/${workspaceId}/members`, itemIndex }, style, {
-		maxPageSize: 50,
-		limit,
-	});
-	return toItems(members.map((member) => ({ workspace_id: workspaceId, ...member })));
+	const request = { method: 'GET' as const, path: `/v1/workspaces/${workspaceId}/members`, itemIndex };
+	return await listItems(this, request, style, 50, (member) => ({ workspace_id: workspaceId, ...member }));
 }

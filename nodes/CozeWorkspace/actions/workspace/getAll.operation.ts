@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectionField, optionsField, returnAllOrLimit } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/items';
-import { collectionParameter, limitOf } from '../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../shared/transport';
+import { collectionParameter } from '../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../shared/transport';
 
 export const meta = { name: 'Get Many', action: 'Get many workspaces', description: 'List the workspaces you created or joined' };
 
@@ -40,7 +39,6 @@ export const description: INodeProperties[] = [
 /** GET /v1/workspaces (list_workspace.md): page_size ≤ 50, answers { workspaces, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = collectionParameter(this, 'filters', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	const enterpriseId = String(filters.enterpriseId ?? '').trim();
 	const userId = String(filters.userId ?? '').trim();
@@ -53,6 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (enterpriseId) qs.enterprise_id = enterpriseId;
 	if (userId) Object.assign(qs, { user_id: userId, coze_account_id: accountId });
 	const style = pageNumberStyle({ itemsPath: 'data.workspaces', totalPath: 'data.total_count' });
-	const workspaces = await cozePaginate.call(this, { method: 'GET', path: '/v1/workspaces', qs, itemIndex }, style, { maxPageSize: 50, limit });
-	return toItems(workspaces);
+	return await listItems(this, { method: 'GET', path: '/v1/workspaces', qs, itemIndex }, style, 50);
 }

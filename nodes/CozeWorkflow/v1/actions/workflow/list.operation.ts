@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { appLocator, choiceField, collectionField, concurrencyOptions, returnAllOrLimit } from '../../../../shared/descriptions';
-import { toItems } from '../../../../shared/items';
-import { collectionParameter, limitOf, optionalId, requiredId } from '../../../../shared/params';
-import { cozePaginate, pageNumberStyle } from '../../../../shared/transport';
+import { collectionParameter, optionalId, requiredId } from '../../../../shared/params';
+import { listItems, pageNumberStyle } from '../../../../shared/transport';
 import { publishStatusFilter, workspaceField } from '../fields';
 
 export const meta = { name: 'List Workflows', action: 'List workflows', description: 'List the workflows of a workspace' };
@@ -28,7 +27,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const workspaceId = requiredId(this, 'workspaceId', itemIndex, 'Workspace');
 	const filters = collectionParameter(this, 'filters', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const style = pageNumberStyle({ itemsPath: 'data.items', hasMorePath: 'data.has_more' });
 	const qs: IDataObject = { workspace_id: workspaceId };
 	if (filters.workflowMode) qs.workflow_mode = filters.workflowMode;
@@ -36,5 +34,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const appId = optionalId(this, 'filters.appId', itemIndex, 'App ID');
 	if (appId) qs.app_id = appId;
 	// docs get_workflow_list.md: page_size at most 30.
-	return toItems(await cozePaginate.call(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, { maxPageSize: 30, limit }));
+	return await listItems(this, { method: 'GET', path: '/v1/workflows', qs, itemIndex }, style, 30);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectionField, optionsField, returnAllOrLimit, workflowIdField } from '../../../../shared/descriptions';
-import { toItems } from '../../../../shared/items';
-import { collectionParameter, limitOf, requiredId } from '../../../../shared/params';
-import { cozePaginate, cursorStyle } from '../../../../shared/transport';
+import { collectionParameter, requiredId } from '../../../../shared/params';
+import { cursorStyle, listItems } from '../../../../shared/transport';
 import { publishStatusFilter, workspaceField } from '../fields';
 
 export const meta = {
@@ -42,7 +41,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workflowId = requiredId(this, 'workflowId', itemIndex, 'Workflow');
 	const filters = collectionParameter(this, 'filters', itemIndex);
 	const options = collectionParameter(this, 'options', itemIndex);
-	const limit = limitOf(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.publishStatus) qs.publish_status = filters.publishStatus;
 	if (options.includeInputOutput === true) qs.include_input_output = true;
@@ -54,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		hasMorePath: 'data.has_more',
 	});
 	const path = `/v1/workflows/${encodeURIComponent(workflowId)}/versions`;
-	return toItems(await cozePaginate.call(this, { method: 'GET', path, qs, itemIndex }, style, { maxPageSize: 30, limit }));
+	return await listItems(this, { method: 'GET', path, qs, itemIndex }, style, 30);
 }
