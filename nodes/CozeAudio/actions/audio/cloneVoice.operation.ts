@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { inputBinaryField, optionsField } from '../../../shared/descriptions';
+import { choiceField, inputBinaryField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, idText, optionParameter, textParameter } from '../../../shared/params';
 import { binaryFieldOf, postAudio } from '../../helpers/upload';
@@ -45,35 +45,27 @@ export const description: INodeProperties[] = [
 		description: 'Name of the voice, up to 128 bytes',
 	},
 	{
-		displayName: 'Audio Format',
-		name: 'audioFormat',
-		type: 'options',
-		options: [
-			{ name: 'AAC', value: 'aac' },
-			{ name: 'From File', value: 'auto', description: 'Detect from the file name or MIME type' },
-			{ name: 'M4A', value: 'm4a' },
-			{ name: 'MP3', value: 'mp3' },
-			{ name: 'OGG', value: 'ogg' },
-			{ name: 'PCM (24 kHz Mono)', value: 'pcm' },
-			{ name: 'WAV', value: 'wav' },
-		],
-		default: 'auto',
+		...choiceField('Audio Format', 'audioFormat', 'auto', [
+			['AAC', 'aac'],
+			['From File', 'auto', 'Detect from the file name or MIME type'],
+			['M4A', 'm4a'],
+			['MP3', 'mp3'],
+			['OGG', 'ogg'],
+			['PCM (24 kHz Mono)', 'pcm'],
+			['WAV', 'wav'],
+		]),
 		description: 'Format of the recording',
 	},
 	optionsField([
 		{
-			displayName: 'Language',
-			name: 'language',
-			type: 'options',
-			options: [
-				{ name: 'Chinese', value: 'zh' },
-				{ name: 'English', value: 'en' },
-				{ name: 'Indonesian', value: 'id' },
-				{ name: 'Japanese', value: 'ja' },
-				{ name: 'Portuguese', value: 'pt' },
-				{ name: 'Spanish', value: 'es' },
-			],
-			default: 'zh',
+			...choiceField('Language', 'language', 'zh', [
+				['Chinese', 'zh'],
+				['English', 'en'],
+				['Indonesian', 'id'],
+				['Japanese', 'ja'],
+				['Portuguese', 'pt'],
+				['Spanish', 'es'],
+			]),
 			description: 'Language spoken in the recording',
 		},
 		{
