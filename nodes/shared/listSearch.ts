@@ -100,31 +100,28 @@ export const searchWorkspaces = picker({
 	result: (w) => ({ name: String(w.name ?? w.id), value: String(w.id), url: undefined }),
 });
 
-/** Bots of the selected workspace that are published to the API channel (GET /v1/bots). */
-export const searchBots = picker({
-	path: '/v1/bots',
-	requires: workspace('Bot'),
-	qs: (workspaceId) => ({ workspace_id: workspaceId, publish_status: 'published_online' }),
-	paging: { pageSize: 50, total: 'total' },
-	items: 'items',
-	filterOn: (b) => [b.name],
-	result: (b) => ({ name: String(b.name ?? b.id), value: String(b.id) }),
-});
+/** Bots of the selected workspace in one publish state (GET /v1/bots, publish_status), each named by `name`. */
+function botPicker(publishStatus: string, name: (bot: IDataObject) => string) {
+	return picker({
+		path: '/v1/bots',
+		requires: workspace('Bot'),
+		qs: (workspaceId) => ({ workspace_id: workspaceId, publish_status: publishStatus }),
+		paging: { pageSize: 50, total: 'total' },
+		items: 'items',
+		filterOn: (b) => [b.name],
+		result: (b) => ({ name: name(b), value: String(b.id) }),
+	});
+}
+
+/** Bots of the selected workspace that are published to the API channel. */
+export const searchBots = botPicker('published_online', (b) => String(b.name ?? b.id));
 
 /**
- * Bots of the selected workspace in every publish state (GET /v1/bots, publish_status=all), marked "(draft)" when they
- * are not live. searchBots lists only bots published to the API channel, which is right for chatting but hides the
- * drafts the Bot node creates, updates and publishes.
+ * Bots of the selected workspace in every publish state (publish_status=all), marked "(draft)" when they are not
+ * live. searchBots lists only bots published to the API channel, which is right for chatting but hides the drafts the
+ * Bot node creates, updates and publishes.
  */
-export const searchBotsAnyStatus = picker({
-	path: '/v1/bots',
-	requires: workspace('Bot'),
-	qs: (workspaceId) => ({ workspace_id: workspaceId, publish_status: 'all' }),
-	paging: { pageSize: 50, total: 'total' },
-	items: 'items',
-	filterOn: (b) => [b.name],
-	result: (b) => ({ name: `${String(b.name ?? b.id)}${b.is_published === true ? '' : ' (draft)'}`, value: String(b.id) }),
-});
+export const searchBotsAnyStatus = botPicker('all', (b) => `${String(b.name ?? b.id)}${b.is_published === true ? '' : ' (draft)'}`);
 
 /** Published workflows of the selected workspace (GET /v1/workflows); chat flows only for the chat-flow operation. */
 export const searchWorkflows = picker({
