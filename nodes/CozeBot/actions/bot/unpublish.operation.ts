@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsField } from '../../../shared/descriptions';
+import { choiceField, optionsField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { collectionParameter, numericId, parameterOf, textValue } from '../../../shared/params';
 import { cozeApiRequest } from '../../../shared/transport';
@@ -9,30 +9,24 @@ import { API_CONNECTOR_ID, botFields } from '../fields';
 
 export const meta = { name: 'Unpublish', action: 'Unpublish a bot', description: 'Take a bot off one channel' };
 
-/** Channels unpublish_agent.md lists (Doubao can't be unpublished through the API). */
-const CHANNELS = [
-	{ name: 'API (Agent as API)', value: API_CONNECTOR_ID },
-	{ name: 'Chat SDK', value: '999' },
-	{ name: 'Coze Store', value: '10000122' },
-	{ name: 'Custom Channel', value: 'custom' },
-	{ name: 'Douyin Mini Program', value: '10000126' },
-	{ name: 'Feishu', value: '10000011' },
-	{ name: 'Feishu Base', value: '10000128' },
-	{ name: 'Juejin', value: '10000117' },
-	{ name: 'WeChat Customer Service', value: '10000113' },
-	{ name: 'WeChat Mini Program', value: '10000127' },
-	{ name: 'WeChat Official Account (Service)', value: '10000120' },
-	{ name: 'WeChat Official Account (Subscription)', value: '10000121' },
-];
-
 export const description: INodeProperties[] = [
 	...botFields,
 	{
-		displayName: 'Channel',
-		name: 'channel',
-		type: 'options',
-		options: CHANNELS,
-		default: API_CONNECTOR_ID,
+		// The channels unpublish_agent.md lists (Doubao can't be unpublished through the API).
+		...choiceField('Channel', 'channel', API_CONNECTOR_ID, [
+			['API (Agent as API)', API_CONNECTOR_ID],
+			['Chat SDK', '999'],
+			['Coze Store', '10000122'],
+			['Custom Channel', 'custom'],
+			['Douyin Mini Program', '10000126'],
+			['Feishu', '10000011'],
+			['Feishu Base', '10000128'],
+			['Juejin', '10000117'],
+			['WeChat Customer Service', '10000113'],
+			['WeChat Mini Program', '10000127'],
+			['WeChat Official Account (Service)', '10000120'],
+			['WeChat Official Account (Subscription)', '10000121'],
+		]),
 		description: 'Channel to take the bot off. Without the API channel (1024) the bot can no longer be chatted with through the API.',
 	},
 	{
