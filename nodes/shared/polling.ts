@@ -41,6 +41,9 @@ export interface PollOptions<T> {
 	itemIndex?: number;
 }
 
+/** How early a timer set for the deadline may fire by the wall clock (libuv's clock rounds; seen in CI: 1 ms). */
+const DEADLINE_CLOCK_SLACK_MS = 20;
+
 /**
  * The one wait-until loop of the package (chat turns, workflow runs, knowledge documents, the trigger's manual test):
  * checks, then waits at least a second between checks, gives up with `onTimeout` before the deadline would pass (a
@@ -59,8 +62,9 @@ export async function pollUntil<T>(ctx: { getNode(): INode }, options: PollOptio
 		try {
 			value = await options.check(deadline);
 		} catch (error) {
-			// A look cut short by the deadline is the wait timing out, not a failure of what is waited for.
-			if (Date.now() >= deadline && !signal?.aborted) throw await options.onTimeout(last);
+			// A look cut short by the deadline is the wait timing out, not a failure of what is waited for. Timers may
+			// fire a millisecond or two before the wall clock reaches the deadline they were set for: allow for it.
+			if (Date.now() >= deadline - DEADLINE_CLOCK_SLACK_MS && !signal?.aborted) throw await options.onTimeout(last);
 			throw asNodeError(ctx.getNode(), error, options.itemIndex);
 		}
 		last = value;
