@@ -129,7 +129,7 @@ export const searchWorkflows = picker({
 	requires: workspace('Workflow'),
 	qs: (workspaceId, context) => ({
 		workspace_id: workspaceId,
-		workflow_mode: currentParameter(context, 'operation') === 'chat' ? 'chatflow' : 'workflow',
+		workflow_mode: currentParameter(context, 'operation', false) === 'chat' ? 'chatflow' : 'workflow',
 		publish_status: 'published_online',
 	}),
 	paging: { pageSize: 30, hasMore: true }, // Coze allows 1-30 here

@@ -252,9 +252,12 @@ export function numericId(ctx: Ctx, name: string, itemIndex: number, noun: strin
 /** The editor's contexts (resource mappers, list searches): the parameters as the editor holds them now, unsaved. */
 type EditorCtx = { getNode(): INode; getCurrentNodeParameter(name: string, options?: IGetNodeParameterOptions): unknown };
 
-/** A parameter as the editor holds it now, a picker's value with its mode's extraction applied. */
-export function currentParameter(ctx: EditorCtx, name: string): unknown {
-	return ctx.getCurrentNodeParameter(name, { extractValue: true });
+/**
+ * A parameter as the editor holds it now. `extract` applies a picker's mode (a pasted URL gives its ID); n8n's
+ * extraction fails for a parameter the node does not have, so only pickers ask for it.
+ */
+export function currentParameter(ctx: EditorCtx, name: string, extract = true): unknown {
+	return ctx.getCurrentNodeParameter(name, extract ? { extractValue: true } : undefined);
 }
 
 /** An ID as the editor holds it now (as nodeId), '' when empty. */

@@ -262,6 +262,14 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 			credentials: { cozeApi: credential },
 		});
 
+		it('its workflow picker lists the workspace’s workflows (the trigger has no operation parameter)', async () => {
+			const picker = await harness.listSearch(
+				{ type: 'cozeWorkflowTrigger', parameters: { workspaceId: rl(WORKSPACES[0].id) }, credentials: { cozeApi: credential } },
+				'searchWorkflows',
+			);
+			expect(picker.results.map((r) => r.name)).toContain('long_report');
+		});
+
 		it('starts one background run at a time and fires exactly once per finished run', async () => {
 			let state: IDataObject = {};
 			const first = await harness.poll(trigger({}), state);
