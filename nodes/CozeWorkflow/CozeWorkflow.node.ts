@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeBaseDescription, INodeTypeDescription, IVersio
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { WORKFLOW_NODE_DESCRIPTION, cozeNode } from '../shared/descriptions';
-import { searchApps, searchBots, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
+import { searchApps, searchBots, searchChatFlows, searchWorkflowVersions, searchWorkflows, searchWorkspaces } from '../shared/listSearch';
 import { getChatFlowInputs, getWorkflowInputs } from '../shared/workflowInputs';
 import * as v1 from './v1/actions/node.type';
 import * as v2 from './v2/actions/node.type';
@@ -38,7 +38,7 @@ export class CozeWorkflowV1 implements INodeType {
 		properties: v1.properties,
 	};
 
-	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchBots, searchApps, searchWorkflowVersions } };
+	methods = { listSearch: { searchWorkspaces, searchWorkflows, searchChatFlows, searchBots, searchApps, searchWorkflowVersions } };
 
 	execute = v1.execute;
 }
@@ -54,7 +54,7 @@ export class CozeWorkflowV2 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchWorkspaces, searchWorkflows, searchBots, searchApps, searchWorkflowVersions },
+		listSearch: { searchWorkspaces, searchWorkflows, searchChatFlows, searchBots, searchApps, searchWorkflowVersions },
 		resourceMapping: { getWorkflowInputs, getChatFlowInputs },
 	};
 

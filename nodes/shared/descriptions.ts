@@ -126,7 +126,8 @@ export function appLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 export const WORKFLOW_NODE_DESCRIPTION = 'Run Coze workflows (streaming, sync or in the background), answer their questions and read async results';
 
 /** The workflow picker (From List / By ID / By URL), for Coze Workflow and the Workflow Trigger; shown for the given operations. */
-export const workflowIdField = (operations?: string[]): INodeProperties => ({
+/** The workflow picker; `chatFlow` lists chat flows instead of workflows (Chat With Chat Flow). */
+export const workflowIdField = (kind: 'workflow' | 'chatFlow' = 'workflow'): INodeProperties => ({
 	displayName: 'Workflow',
 	name: 'workflowId',
 	type: 'resourceLocator',
@@ -134,11 +135,10 @@ export const workflowIdField = (operations?: string[]): INodeProperties => ({
 	required: true,
 	description: 'The workflow. It must be published (an unpublished workflow answers error 4200).',
 	modes: [
-		listMode('searchWorkflows'),
+		listMode(kind === 'chatFlow' ? 'searchChatFlows' : 'searchWorkflows'),
 		numericIdMode('A workflow ID', '7366468917055123456'),
 		urlMode('https://www.coze.cn/work_flow?space_id=…&workflow_id=7366468917055123456', 'workflow_id=', 'workflow_id='),
 	],
-	displayOptions: operations ? { show: { operation: operations } } : undefined,
 });
 
 /**

@@ -123,20 +123,24 @@ export const searchBots = botPicker('published_online', (b) => String(b.name ?? 
  */
 export const searchBotsAnyStatus = botPicker('all', (b) => `${String(b.name ?? b.id)}${b.is_published === true ? '' : ' (draft)'}`);
 
-/** Published workflows of the selected workspace (GET /v1/workflows); chat flows only for the chat-flow operation. */
-export const searchWorkflows = picker({
-	path: '/v1/workflows',
-	requires: workspace('Workflow'),
-	qs: (workspaceId, context) => ({
-		workspace_id: workspaceId,
-		workflow_mode: currentParameter(context, 'operation', false) === 'chat' ? 'chatflow' : 'workflow',
-		publish_status: 'published_online',
-	}),
-	paging: { pageSize: 30, hasMore: true }, // Coze allows 1-30 here
-	items: 'items',
-	filterOn: (w) => [w.workflow_name],
-	result: (w) => ({ name: String(w.workflow_name ?? w.workflow_id), value: String(w.workflow_id) }),
-});
+/** Published workflows or chat flows (`workflow_mode`) of the selected workspace (GET /v1/workflows). */
+function workflowPicker(mode: 'workflow' | 'chatflow') {
+	return picker({
+		path: '/v1/workflows',
+		requires: workspace(mode === 'chatflow' ? 'Chat Flow' : 'Workflow'),
+		qs: (workspaceId) => ({ workspace_id: workspaceId, workflow_mode: mode, publish_status: 'published_online' }),
+		paging: { pageSize: 30, hasMore: true }, // Coze allows 1-30 here
+		items: 'items',
+		filterOn: (w) => [w.workflow_name],
+		result: (w) => ({ name: String(w.workflow_name ?? w.workflow_id), value: String(w.workflow_id) }),
+	});
+}
+
+/** Published workflows of the selected workspace. */
+export const searchWorkflows = workflowPicker('workflow');
+
+/** Published chat flows of the selected workspace (the chat-flow operations' picker). */
+export const searchChatFlows = workflowPicker('chatflow');
 
 /** Knowledge bases of the selected workspace (GET /v1/datasets), filtered by name on Coze's side; Studio has it. */
 export const searchDatasets = picker({

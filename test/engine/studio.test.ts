@@ -125,6 +125,7 @@ describe('Coze Studio', () => {
 			['cozeChat', 'searchWorkspaces', {}],
 			['cozeChat', 'searchBots', { workspaceId: rl(WORKSPACES[0].id) }],
 			['cozeWorkflow', 'searchWorkflows', { operation: 'run', workspaceId: rl(WORKSPACES[0].id) }],
+			['cozeWorkflow', 'searchChatFlows', { operation: 'chat', workspaceId: rl(WORKSPACES[0].id) }],
 			['cozeWorkflow', 'searchApps', { operation: 'run', workspaceId: rl(WORKSPACES[0].id) }],
 			['cozeWorkflow', 'searchWorkflowVersions', { operation: 'run', workflowId: rl(WORKFLOWS.echo) }],
 			['cozeBot', 'searchBotsAnyStatus', { workspaceId: rl(WORKSPACES[0].id) }],

@@ -250,7 +250,7 @@ describe('Coze Workflow node and trigger inside n8n-core against the simulator',
 		expect((await chat({ workflowId: rl(WORKFLOWS.echo) })).error?.message).toMatch(/not a chat flow/);
 		const picker = await harness.listSearch(
 			{ type: 'cozeWorkflow', parameters: { operation: 'chat', workspaceId: rl(WORKSPACES[0].id) }, credentials: { cozeApi: credential } },
-			'searchWorkflows',
+			'searchChatFlows',
 		);
 		expect(picker.results.map((r) => r.name)).toEqual(['support_chatflow']);
 	});

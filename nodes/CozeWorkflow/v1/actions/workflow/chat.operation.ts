@@ -17,7 +17,7 @@ export const meta = {
 
 export const description: INodeProperties[] = [
 	workspaceField(),
-	{ ...workflowIdField(), description: 'The chat flow. It must be published.' },
+	{ ...workflowIdField('chatFlow'), description: 'The chat flow. It must be published.' },
 	{
 		...choiceField('Run As', 'runAs', 'app', [
 			['App', 'app', 'A chat flow inside a Coze app (the app ID is required)'],
