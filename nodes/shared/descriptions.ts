@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from './items';
@@ -177,21 +177,21 @@ const COLLECTIONS = {
 
 /**
  * A collection of optional fields as n8n users know them (Options, Filters, Update Fields), its fields in
- * alphabetical order of their display names. Display options come from the node's registry; `show` adds others.
+ * alphabetical order of their display names. Display options come from the node's registry.
  */
-export function collectionField(name: keyof typeof COLLECTIONS, fields: INodeProperties[], show?: IDisplayOptions['show']): INodeProperties {
+export function collectionField(name: keyof typeof COLLECTIONS, fields: INodeProperties[]): INodeProperties {
 	const sortedFields = [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return { ...COLLECTIONS[name], name, type: 'collection', default: {}, ...(show ? { displayOptions: { show } } : {}), options: sortedFields };
+	return { ...COLLECTIONS[name], name, type: 'collection', default: {}, options: sortedFields };
 }
 
 /** The Options collection of an operation: its own options and Concurrency. */
-export function optionsField(fields: INodeProperties[] = [], show?: IDisplayOptions['show']): INodeProperties {
-	return collectionField('options', [...fields, concurrencyOption], show);
+export function optionsField(fields: INodeProperties[] = []): INodeProperties {
+	return collectionField('options', [...fields, concurrencyOption]);
 }
 
 /** An Options collection holding only Concurrency, for operations that have no other options. */
-export function concurrencyOptions(show?: Record<string, string[]>): INodeProperties {
-	return optionsField([], show);
+export function concurrencyOptions(): INodeProperties {
+	return optionsField([]);
 }
 
 /** One choice of a choice field: its name, value and (optional) description. */
@@ -206,8 +206,8 @@ export function choiceField(displayName: string, name: string, defaultValue: INo
 	return { displayName, name, type: 'options', options, default: defaultValue };
 }
 
-/** Return All / Limit as n8n users know them, for list operations. */
-export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
+/** Return All / Limit as n8n users know them, for list operations (the registry adds the operation's display options). */
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -215,7 +215,6 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -224,7 +223,7 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

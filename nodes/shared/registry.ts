@@ -17,9 +17,10 @@ import { routeOperation } from './router';
  */
 export interface RegisteredOperation extends Operation {
 	meta: { name: string; action: string; description?: string; studio?: boolean };
-	/** How errors name it (set by fromRegistry). */
-	label?: string;
 }
+
+/** A registered operation with the label its errors use (set by fromRegistry). */
+export type RoutedOperation = RegisteredOperation & { label: string };
 
 export interface RegisteredResource {
 	name: string;
@@ -71,7 +72,7 @@ export interface NodeRegistry {
 	properties: INodeProperties[];
 	subtitle: string;
 	/** `resource.operation` → operation. */
-	operationsByKey: Record<string, RegisteredOperation>;
+	operationsByKey: Record<string, RoutedOperation>;
 	defaultResource: string;
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 }
@@ -102,7 +103,7 @@ export function fromRegistry<R extends Record<string, RegisteredResource>>(
 	if (!picker && entries.length !== 1) throw new Error('A node without a Resource picker registers exactly one resource');
 	const shownFor = (resource: string) => (picker ? resource : undefined);
 	// Each operation with the label its errors use: "Message → Get Many", or "Send Message" without a Resource picker.
-	const operationsByKey: Record<string, RegisteredOperation> = Object.fromEntries(
+	const operationsByKey: Record<string, RoutedOperation> = Object.fromEntries(
 		entries.flatMap(([resource, { name, operations }]) =>
 			Object.entries(operations).map(([operation, handler]) => [
 				`${resource}.${operation}`,

@@ -31,7 +31,7 @@ async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
  */
 export async function routeOperation(
 	this: IExecuteFunctions,
-	operations: Record<string, Operation & { meta: { studio?: boolean }; label?: string }>,
+	operations: Record<string, Operation & { meta: { studio?: boolean }; label: string }>,
 	defaultResource: string,
 ): Promise<INodeExecutionData[][]> {
 	const key = `${parameterOf(this, 'resource', 0, defaultResource) as string}.${parameterOf(this, 'operation', 0, '') as string}`;
@@ -46,7 +46,7 @@ export async function routeOperation(
 		await runItems(
 			this,
 			async (itemIndex) => {
-				if (unavailable) throw studioUnavailableError(nodeOf(this), key, itemIndex, handler.label && `"${handler.label}"`);
+				if (unavailable) throw studioUnavailableError(nodeOf(this), `"${handler.label}"`, itemIndex);
 				return await handler.execute.call(this, itemIndex);
 			},
 			concurrency,

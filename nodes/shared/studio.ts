@@ -30,21 +30,9 @@ export async function isCozeStudio(ctx: CozeContext): Promise<boolean> {
 	return studio;
 }
 
-function words(value: string): string {
-	if (value === 'getAll') return 'Get Many';
-	const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2');
-	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-/** "Message → Get Many", "Get Node Output": how the operation reads in the node's menus. */
-export function operationLabel(operationKey: string): string {
-	return operationKey.split('.').map(words).join(' → ');
-}
-
-/** The error for an operation Studio does not have, raised before any request. */
-export function studioUnavailableError(node: INode, operationKey: string, itemIndex: number, what?: string): NodeOperationError {
-	const subject = what ?? `"${operationLabel(operationKey)}"`;
-	return new NodeOperationError(node, `${subject} is not available on Coze Studio`, {
+/** The error for an operation Studio does not have (`what`: as the menus name it), raised before any request. */
+export function studioUnavailableError(node: INode, what: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, `${what} is not available on Coze Studio`, {
 		itemIndex,
 		description:
 			"The credential's Server is Coze Studio, whose OpenAPI has no endpoint for this. Nothing was sent. Use a coze.cn or coze.com credential, or set the credential's Server to Coze-Compatible API if your server offers the full Coze OpenAPI.",

@@ -10,7 +10,7 @@ export const meta = { name: 'List Voices', action: 'List voices', description: '
 const PAGE_SIZE = 100;
 
 export const description: INodeProperties[] = [
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{
 			displayName: 'Exclude System Voices',

@@ -10,7 +10,7 @@ export const meta = { name: 'Get Many', action: 'Get many bots', description: 'L
 
 export const description: INodeProperties[] = [
 	workspaceField,
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	publishFiltersField(
 		[
 			{ name: 'All', value: 'all' },

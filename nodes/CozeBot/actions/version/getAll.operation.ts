@@ -10,7 +10,7 @@ export const meta = { name: 'Get Many', action: 'Get many versions of a bot', de
 
 export const description: INodeProperties[] = [
 	...botFields,
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	publishFiltersField(
 		[
 			{ name: 'Published', value: 'published_online' },

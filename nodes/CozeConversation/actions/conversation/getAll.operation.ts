@@ -10,7 +10,7 @@ export const meta = { name: 'Get Many', action: 'Get many conversations', descri
 export const description: INodeProperties[] = [
 	workspaceLocator({ description: 'Workspace to pick the bot from (only used by the bot list)' }),
 	botLocator({ required: true, description: 'The bot whose conversations to list' }),
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	optionsField([channelField('Only the conversations of this channel'), newestFirstField('Sort', 'sortOrder', 'DESC', 'ASC')]),
 ];
 

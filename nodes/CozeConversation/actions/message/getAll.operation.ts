@@ -10,7 +10,7 @@ export const meta = { name: 'Get Many', action: 'Get many messages', description
 
 export const description: INodeProperties[] = [
 	conversationIdField,
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Only the messages of one chat turn' },
 		newestFirstField('Order', 'order', 'desc', 'asc'),

@@ -8,7 +8,7 @@ export const meta = { name: 'Get Many', action: 'Get many knowledge bases', stud
 
 export const description: INodeProperties[] = [
 	workspaceLocator({ required: true, description: 'The workspace (space) of the knowledge bases' }),
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{ displayName: 'Name Contains', name: 'name', type: 'string', default: '' },
 		choiceField('Type', 'formatType', 0, [

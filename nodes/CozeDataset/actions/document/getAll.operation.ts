@@ -8,7 +8,7 @@ import { datasetField, workspacePicker } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many documents', studio: true };
 
-export const description: INodeProperties[] = [workspacePicker, datasetField, ...returnAllOrLimit({}), concurrencyOptions()];
+export const description: INodeProperties[] = [workspacePicker, datasetField, ...returnAllOrLimit(), concurrencyOptions()];
 
 /** POST /open_api/knowledge/document/list (docs list_knowledge_files.md): page / size in the body, document_infos, total. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -15,7 +15,7 @@ export const meta = {
 export const description: INodeProperties[] = [
 	workspacePicker,
 	datasetField,
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{ displayName: 'Caption Contains', name: 'keyword', type: 'string', default: '' },
 		{

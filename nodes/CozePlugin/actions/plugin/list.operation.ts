@@ -14,7 +14,7 @@ export const meta = {
 const PAGE_SIZE = 100;
 
 export const description: INodeProperties[] = [
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{
 			displayName: 'Category IDs',

@@ -13,7 +13,7 @@ export const meta = {
 
 export const description: INodeProperties[] = [
 	workspaceField('The workspace whose apps to list'),
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	optionsField([
 		{
 			...choiceField('Publish Status', 'publishStatus', 'published_online', [

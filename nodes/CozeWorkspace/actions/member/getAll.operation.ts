@@ -7,7 +7,7 @@ import { workspaceField } from '../fields';
 
 export const meta = { name: 'Get Many', action: 'Get many workspace members', description: 'List the members of a workspace' };
 
-export const description: INodeProperties[] = [workspaceField('The workspace whose members to list'), ...returnAllOrLimit({}), optionsField()];
+export const description: INodeProperties[] = [workspaceField('The workspace whose members to list'), ...returnAllOrLimit(), optionsField()];
 
 /** GET /v1/workspaces/{workspace_id}/members (list_space_member.md): page_size 1-50, answers { items, total_count }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

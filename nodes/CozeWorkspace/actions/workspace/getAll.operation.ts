@@ -8,7 +8,7 @@ import { listItems, pageNumberStyle } from '../../../shared/transport';
 export const meta = { name: 'Get Many', action: 'Get many workspaces', description: 'List the workspaces you created or joined' };
 
 export const description: INodeProperties[] = [
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		{
 			displayName: 'Enterprise ID',

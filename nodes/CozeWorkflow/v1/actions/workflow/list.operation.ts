@@ -9,7 +9,7 @@ export const meta = { name: 'List Workflows', action: 'List workflows', descript
 
 export const description: INodeProperties[] = [
 	workspaceField(true),
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		appLocator({ description: 'Only workflows of this Coze app. The list shows the published apps of the workspace above.' }),
 		publishStatusFilter([

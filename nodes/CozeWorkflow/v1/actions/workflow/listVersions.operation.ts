@@ -14,7 +14,7 @@ export const meta = {
 export const description: INodeProperties[] = [
 	workspaceField(),
 	{ ...workflowIdField(), description: 'The workflow whose versions to list' },
-	...returnAllOrLimit({}),
+	...returnAllOrLimit(),
 	collectionField('filters', [
 		publishStatusFilter(
 			[{ name: 'Unpublished Draft', value: 'unpublished_draft' }],

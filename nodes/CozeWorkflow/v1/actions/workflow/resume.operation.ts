@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return [runItem(workflowId, run as unknown as IDataObject, itemIndex, options.includeMessages === true)];
 	}
 	// Coze Studio resumes by stream only (its router has /v1/workflow/stream_resume, no /v1/workflows/resume).
-	if (await isCozeStudio(this)) throw studioUnavailableError(node, 'resume', itemIndex, 'Resume without streaming');
+	if (await isCozeStudio(this)) throw studioUnavailableError(node, 'Resume without streaming', itemIndex);
 	const envelope = await cozeApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/workflows/resume',
